@@ -1,0 +1,73 @@
+/**
+ * Payload wiring: collections, database, localization, limits. No logic lives here.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig, type Migration } from 'payload'
+import sharp from 'sharp'
+
+import { Categories } from './src/collections/Categories'
+import { Episodes } from './src/collections/Episodes'
+import { MAX_UPLOAD_BYTES, Media } from './src/collections/Media'
+import { Programs } from './src/collections/Programs'
+import { Users } from './src/collections/Users'
+import { env } from './src/env'
+import { migrations } from './src/migrations'
+import { logger } from './src/observability/logger'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+// Generated migrations type their argument precisely; the adapter and `db.migrate` take `unknown`.
+const committedMigrations = migrations as unknown as Migration[]
+
+export default buildConfig({
+  secret: env.PAYLOAD_SECRET,
+  serverURL: env.SERVER_URL_EXPLICIT,
+  telemetry: false,
+  logger,
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+    meta: { titleSuffix: ' · MediaMesh' },
+  },
+  collections: [Programs, Episodes, Categories, Media, Users],
+  editor: lexicalEditor(),
+  localization: {
+    locales: [
+      { code: 'en', label: 'English' },
+      { code: 'ar', label: 'العربية', rtl: true },
+    ],
+    defaultLocale: 'en',
+    fallback: true,
+  },
+  db: postgresAdapter({
+    pool: { connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX },
+    push: env.DATABASE_SCHEMA === 'push',
+    migrationDir: path.resolve(dirname, 'src/migrations'),
+    prodMigrations: committedMigrations,
+  }),
+  // Dev and test databases that use migrations (not push) apply them on start too; production does
+  // so through `prodMigrations` above.
+  onInit: async (payload) => {
+    if (env.DATABASE_SCHEMA === 'migrate' && !env.isProduction) {
+      await payload.db.migrate({ migrations: committedMigrations })
+    }
+  },
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    maxComplexity: 1000,
+  },
+  maxDepth: 5,
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
+  sharp,
+  jobs: {
+    // Scheduled publish/unpublish. Dedicated workers (scripts/worker.ts) can take this over by
+    // setting JOBS_AUTORUN=false on the web instances.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+    shouldAutoRun: () => env.JOBS_AUTORUN,
+  },
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+})

@@ -1,0 +1,53 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../access/isStaff'
+import { slugField } from '../fields/slug'
+import { clampReadLimits } from '../hooks/clampReadLimits'
+import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced'
+
+export const Categories: CollectionConfig = {
+  slug: 'categories',
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'slug', 'parent', 'needsReview'],
+    group: 'Catalogue',
+  },
+  access: {
+    create: isStaff,
+    delete: isStaff,
+    // Categories have no drafts and no private fields: the taxonomy is public.
+    read: () => true,
+    update: isStaff,
+  },
+  hooks: {
+    beforeOperation: [clampReadLimits],
+    beforeDelete: [
+      refuseDeleteWhileReferenced([
+        { collection: 'categories', field: 'parent' },
+        { collection: 'programs', field: 'categories' },
+      ]),
+    ],
+  },
+  fields: [
+    { name: 'name', type: 'text', localized: true },
+    slugField({ from: 'name' }),
+    { name: 'description', type: 'textarea', localized: true },
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: 'categories',
+      admin: { position: 'sidebar' },
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+    },
+    {
+      name: 'needsReview',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      admin: {
+        position: 'sidebar',
+        description: 'Set when ingestion created this category from a feed; clear it once reviewed.',
+      },
+    },
+  ],
+}

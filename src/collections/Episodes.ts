@@ -1,0 +1,101 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../access/isStaff'
+import { publicEpisodeOrStaff } from '../access/publishedAndDue'
+import { nonNegativeIntegerField } from '../fields/nonNegativeInteger'
+import { publishedAtField } from '../fields/publishedAt'
+import { slugField } from '../fields/slug'
+import { clampReadLimits } from '../hooks/clampReadLimits'
+import { setPublishedAtOnPublish } from '../hooks/setPublishedAtOnPublish'
+
+const httpUrl = (value: string | null | undefined) => {
+  if (value === null || value === undefined || value === '') return true
+  try {
+    const { protocol } = new URL(value)
+    return protocol === 'http:' || protocol === 'https:' ? true : 'enclosureUrl must be an http(s) URL.'
+  } catch {
+    return 'enclosureUrl must be an absolute http(s) URL.'
+  }
+}
+
+export const Episodes: CollectionConfig = {
+  slug: 'episodes',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'program', 'episodeNumber', '_status', 'publishedAt'],
+    group: 'Catalogue',
+  },
+  access: {
+    create: isStaff,
+    delete: isStaff,
+    read: publicEpisodeOrStaff,
+    readVersions: isStaff,
+    update: isStaff,
+  },
+  versions: {
+    drafts: { schedulePublish: true },
+    maxPerDoc: 50,
+  },
+  indexes: [
+    { fields: ['program', 'guid'], unique: true },
+    { fields: ['program', 'slug'], unique: true },
+  ],
+  hooks: {
+    beforeOperation: [clampReadLimits],
+    beforeChange: [setPublishedAtOnPublish],
+  },
+  fields: [
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: 'Content',
+          fields: [
+            { name: 'title', type: 'text', localized: true, required: true },
+            { name: 'summary', type: 'textarea', localized: true },
+            { name: 'description', type: 'richText', localized: true },
+            { name: 'thumbnail', type: 'upload', relationTo: 'media' },
+            { name: 'transcript', type: 'textarea' },
+          ],
+        },
+        {
+          label: 'Media',
+          description: 'Either upload the audio/video file, or point to where it is hosted.',
+          fields: [
+            { name: 'media', type: 'upload', relationTo: 'media' },
+            { name: 'enclosureUrl', type: 'text', validate: httpUrl },
+            {
+              type: 'row',
+              fields: [
+                { name: 'mimeType', type: 'text' },
+                nonNegativeIntegerField('sizeBytes'),
+                nonNegativeIntegerField('durationSeconds'),
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'program',
+      type: 'relationship',
+      relationTo: 'programs',
+      required: true,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
+    slugField({ uniqueWithin: 'program' }),
+    {
+      type: 'row',
+      admin: { position: 'sidebar' },
+      fields: [nonNegativeIntegerField('seasonNumber'), nonNegativeIntegerField('episodeNumber')],
+    },
+    publishedAtField(),
+    { name: 'explicit', type: 'checkbox', defaultValue: false, admin: { position: 'sidebar' } },
+    {
+      name: 'guid',
+      type: 'text',
+      admin: { position: 'sidebar', description: 'Identifier from the source feed; unique per program.' },
+    },
+  ],
+}

@@ -1,0 +1,116 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../access/isStaff'
+import { publishedAndDueOrStaff } from '../access/publishedAndDue'
+import { languageField } from '../fields/language'
+import { publishedAtField } from '../fields/publishedAt'
+import { slugField } from '../fields/slug'
+import { clampReadLimits } from '../hooks/clampReadLimits'
+import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced'
+import { setPublishedAtOnPublish } from '../hooks/setPublishedAtOnPublish'
+
+export const PROGRAM_FORMATS = ['podcast', 'documentary', 'series', 'show'] as const
+
+export const Programs: CollectionConfig = {
+  slug: 'programs',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'format', 'language', '_status', 'publishedAt'],
+    group: 'Catalogue',
+  },
+  access: {
+    create: isStaff,
+    delete: isStaff,
+    read: publishedAndDueOrStaff,
+    readVersions: isStaff,
+    update: isStaff,
+  },
+  versions: {
+    drafts: { schedulePublish: true },
+    maxPerDoc: 50,
+  },
+  indexes: [{ fields: ['sourceUrl', 'guid'], unique: true }],
+  hooks: {
+    beforeOperation: [clampReadLimits],
+    beforeChange: [setPublishedAtOnPublish],
+    beforeDelete: [refuseDeleteWhileReferenced([{ collection: 'episodes', field: 'program' }])],
+  },
+  fields: [
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: 'Content',
+          fields: [
+            { name: 'title', type: 'text', localized: true, required: true },
+            { name: 'summary', type: 'textarea', localized: true },
+            { name: 'description', type: 'richText', localized: true },
+            { name: 'coverImage', type: 'upload', relationTo: 'media' },
+          ],
+        },
+        {
+          label: 'Catalogue',
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'format',
+                  type: 'select',
+                  required: true,
+                  index: true,
+                  options: PROGRAM_FORMATS.map((value) => ({
+                    label: value[0]!.toUpperCase() + value.slice(1),
+                    value,
+                  })),
+                },
+                languageField({ required: true }),
+              ],
+            },
+            { name: 'categories', type: 'relationship', relationTo: 'categories', hasMany: true },
+            { name: 'tags', type: 'text', hasMany: true },
+          ],
+        },
+        {
+          label: 'Featuring',
+          fields: [
+            { name: 'featured', type: 'checkbox', defaultValue: false, index: true },
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'featuredRank',
+                  type: 'number',
+                  min: 1,
+                  admin: {
+                    description: '1 shows first.',
+                    condition: (_, siblingData) => Boolean(siblingData?.featured),
+                  },
+                },
+                {
+                  name: 'featuredUntil',
+                  type: 'date',
+                  admin: {
+                    description: 'Featuring ends at this moment (leave empty for no end).',
+                    date: { pickerAppearance: 'dayAndTime' },
+                    condition: (_, siblingData) => Boolean(siblingData?.featured),
+                  },
+                },
+              ],
+            },
+          ],
+        },
+        {
+          label: 'Source',
+          description: 'Set by ingestion; identifies the feed this program was imported from.',
+          fields: [
+            { name: 'sourceUrl', type: 'text' },
+            { name: 'guid', type: 'text' },
+          ],
+        },
+      ],
+    },
+    slugField(),
+    publishedAtField(),
+  ],
+}

@@ -1,0 +1,49 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express'
+
+import { logger } from '../observability/logger'
+
+/** The one error type discovery handlers throw; rendered as `{ error: { code, message, details } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new ApiError(404, 'not_found', `No route for ${req.method} ${req.baseUrl}${req.path}`))
+}
+
+/**
+ * Turns anything thrown into the public error shape. Known client errors keep their status; body
+ * parser errors (malformed JSON, too large) become 400/413; everything else is a 500 with no
+ * internals in the response (the log line, tied to the request id, has the details).
+ */
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const apiError = toApiError(error)
+  if (apiError.status >= 500) logger.error({ err: error, path: req.originalUrl }, 'discovery error')
+  res.status(apiError.status).json({
+    error: {
+      code: apiError.code,
+      message: apiError.message,
+      ...(apiError.details === undefined ? {} : { details: apiError.details }),
+    },
+  })
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error
+  const status = (error as { status?: unknown; type?: unknown })?.status
+  const type = (error as { type?: unknown })?.type
+  if (type === 'entity.parse.failed') return new ApiError(400, 'invalid_json', 'Request body is not valid JSON.')
+  if (type === 'entity.too.large') return new ApiError(413, 'payload_too_large', 'Request body is too large.')
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new ApiError(status, 'bad_request', 'The request could not be processed.')
+  }
+  return new ApiError(500, 'internal_error', 'Something went wrong. The request id identifies it in our logs.')
+}

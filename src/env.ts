@@ -1,0 +1,120 @@
+/**
+ * The only module that reads `process.env`.
+ *
+ * Every variable is parsed and validated once, at import time. An invalid environment fails fast with
+ * one message that lists every problem, instead of failing later on the first request that needs it.
+ * Development gets defaults that work on a fresh machine (local Postgres with trust auth, a dev-only
+ * secret); production refuses those defaults for secrets.
+ */
+import { z } from 'zod'
+
+export const DEV_PAYLOAD_SECRET = 'mediamesh-dev-secret-do-not-use-in-production'
+export const DEV_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/mediamesh'
+
+const nodeEnv = z.enum(['development', 'test', 'production'])
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL')
+
+const schema = z
+  .object({
+    NODE_ENV: nodeEnv.default('development'),
+    /** Port the Express host listens on. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Interface the host binds to. */
+    HOST: z.string().min(1).default('0.0.0.0'),
+    /**
+     * Express `trust proxy`: how many proxy hops to trust for the client address (rate limits and
+     * logs). 0 when the host is exposed directly.
+     */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** Public origin of this host, used in printed URLs and by Payload for absolute links. */
+    SERVER_URL: z.string().url().optional(),
+    DATABASE_URL: postgresUrl.optional(),
+    /** Max connections in this instance's Postgres pool. */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /**
+     * How the database schema is kept in step with the collections: `push` (dev only: drizzle
+     * pushes changes on start) or `migrate` (the committed migrations in src/migrations).
+     */
+    DATABASE_SCHEMA: z.enum(['push', 'migrate']).optional(),
+    PAYLOAD_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Bearer token that guards GET /metrics in production (unset there = metrics disabled). */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Run Payload's job queue (scheduled publish) inside the web process. */
+    JOBS_AUTORUN: booleanString.optional(),
+    /** Password for the demo users created by `npm run seed` (dev only). */
+    SEED_PASSWORD: z.string().min(8).default('mediamesh-demo'),
+    /** Grace period for in-flight requests on SIGTERM before the process exits anyway. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
+    /** Set by Next itself while building. */
+    NEXT_PHASE: z.string().optional(),
+  })
+  .superRefine((value, ctx) => {
+    // `next build` imports the config with NODE_ENV=production but uses no secret: runtime checks
+    // apply when the server starts, not while compiling.
+    if (value.NODE_ENV !== 'production' || value.NEXT_PHASE === 'phase-production-build') return
+    if (!value.PAYLOAD_SECRET || value.PAYLOAD_SECRET === DEV_PAYLOAD_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PAYLOAD_SECRET'],
+        message: 'is required in production and must not be the development default',
+      })
+    }
+    if (!value.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production' })
+    }
+    if (value.DATABASE_SCHEMA === 'push') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_SCHEMA'],
+        message: 'push is for development only; production applies migrations',
+      })
+    }
+  })
+
+export type Env = ReturnType<typeof resolveEnv>
+
+/** Turns a zod error into one readable line per variable. */
+export function formatEnvError(error: z.ZodError): string {
+  const lines = error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+  return `Invalid environment configuration:\n${lines.join('\n')}`
+}
+
+/** Parses an environment (defaults to `process.env`); throws one error listing every problem. */
+export function resolveEnv(source: Record<string, string | undefined> = process.env) {
+  // Empty strings mean "unset" (docker-compose and .env files often produce them).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = schema.safeParse(cleaned)
+  if (!parsed.success) throw new Error(formatEnvError(parsed.error))
+  const value = parsed.data
+  const isProduction = value.NODE_ENV === 'production'
+  return {
+    ...value,
+    isProduction,
+    isDevelopment: value.NODE_ENV === 'development',
+    isTest: value.NODE_ENV === 'test',
+    DATABASE_URL: value.DATABASE_URL ?? DEV_DATABASE_URL,
+    DATABASE_SCHEMA: value.DATABASE_SCHEMA ?? (value.NODE_ENV === 'development' ? 'push' : 'migrate'),
+    PAYLOAD_SECRET: value.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,
+    SERVER_URL: value.SERVER_URL ?? `http://localhost:${value.PORT}`,
+    /** Only an explicitly configured origin is given to Payload (it then builds absolute URLs). */
+    SERVER_URL_EXPLICIT: value.SERVER_URL,
+    JOBS_AUTORUN: value.JOBS_AUTORUN ?? !value.NODE_ENV.startsWith('test'),
+    // Open in dev and test; in production only with a token, otherwise disabled.
+    metricsAccess: value.METRICS_TOKEN
+      ? ({ mode: 'token', token: value.METRICS_TOKEN } as const)
+      : isProduction
+        ? ({ mode: 'disabled' } as const)
+        : ({ mode: 'open' } as const),
+  }
+}
+
+export const env = resolveEnv()

@@ -1,0 +1,55 @@
+import { timingSafeEqual } from 'node:crypto'
+
+import { Router } from 'express'
+
+import type { Env } from '../env'
+import type { DependencyCheck } from '../health/readiness'
+import { checkReadiness } from '../health/readiness'
+import { registry } from '../observability/metrics'
+
+/** Liveness, readiness and metrics: what load balancers, orchestrators and Prometheus call. */
+export function opsRoutes(options: {
+  checks: () => DependencyCheck[]
+  metricsAccess: Env['metricsAccess']
+  isShuttingDown: () => boolean
+}): Router {
+  const router = Router()
+
+  // Liveness: the process is up and its event loop turns. Never touches dependencies, so a slow
+  // database cannot get healthy instances restarted.
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' })
+  })
+
+  router.get('/readyz', async (_req, res) => {
+    if (options.isShuttingDown()) {
+      res.status(503).json({ status: 'shutting_down', checks: {} })
+      return
+    }
+    const report = await checkReadiness(options.checks())
+    res.status(report.status === 'ready' ? 200 : 503).json(report)
+  })
+
+  router.get('/metrics', async (req, res) => {
+    const access = options.metricsAccess
+    if (access.mode === 'disabled') {
+      res.status(404).json({ error: { code: 'not_found', message: 'Metrics are disabled.' } })
+      return
+    }
+    if (access.mode === 'token' && !bearerMatches(req.headers.authorization, access.token)) {
+      res.setHeader('WWW-Authenticate', 'Bearer')
+      res.status(401).json({ error: { code: 'unauthorized', message: 'A valid metrics token is required.' } })
+      return
+    }
+    res.setHeader('Content-Type', registry.contentType)
+    res.send(await registry.metrics())
+  })
+
+  return router
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '')
+  const expected = Buffer.from(token)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}

@@ -1,0 +1,99 @@
+import { createServer as createHttpServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import express from 'express'
+import next from 'next'
+import { getPayload, type Payload } from 'payload'
+
+import config from '../../payload.config'
+import { discoveryRouter } from '../discovery/router'
+import { env } from '../env'
+import type { DependencyCheck } from '../health/readiness'
+import { opsRoutes } from '../http/opsRoutes'
+import { requestObservability } from '../http/requestObservability'
+import { logger } from '../observability/logger'
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export interface StartOptions {
+  /** Next in development mode (compile on demand, HMR) or serving a `next build`. */
+  dev: boolean
+  port: number
+  host: string
+}
+
+export interface RunningServer {
+  payload: Payload
+  server: Server
+  url: string
+  /** Stops accepting, lets in-flight requests finish (up to the timeout), closes pools. */
+  shutdown: (reason: string) => Promise<void>
+}
+
+/**
+ * The one HTTP host: Express in front of Next. Our routes (health, metrics, discovery) come first;
+ * everything else (admin panel, REST, GraphQL, assets) goes to Next's request handler. There is no
+ * global body parser: Next and Payload read request bodies themselves.
+ */
+export async function startServer({ dev, port, host }: StartOptions): Promise<RunningServer> {
+  // Initialise Payload (database connection, migrations) before anything listens. Next's route
+  // handlers call getPayload too and receive this same cached instance.
+  const payload = await getPayload({ config })
+  const pool = (payload.db as unknown as PostgresAdapter).pool
+  const collectionSlugs = new Set(Object.keys(payload.collections))
+
+  let shuttingDown = false
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', env.TRUST_PROXY)
+  app.use(requestObservability(collectionSlugs))
+
+  const checks = (): DependencyCheck[] => [
+    { name: 'postgres', critical: true, check: async () => void (await pool.query('SELECT 1')) },
+  ]
+  app.use(opsRoutes({ checks, metricsAccess: env.metricsAccess, isShuttingDown: () => shuttingDown }))
+  app.use('/discovery', discoveryRouter())
+
+  const server = createHttpServer(app)
+  const nextApp = next({ dev, dir: rootDir, hostname: host, port, httpServer: server })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
+  app.use((req, res) => handle(req, res))
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve())
+  })
+  const { port: boundPort } = server.address() as AddressInfo
+  const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${boundPort}`
+
+  const shutdown = async (reason: string) => {
+    if (shuttingDown) return
+    shuttingDown = true
+    logger.info({ reason }, 'shutting down: no new connections, finishing in-flight requests')
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeIdleConnections()
+    const timedOut = await Promise.race([
+      closed.then(() => false),
+      delay(env.SHUTDOWN_TIMEOUT_MS).then(() => true),
+    ])
+    if (timedOut) {
+      logger.warn({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, 'in-flight requests did not finish in time')
+      server.closeAllConnections()
+    }
+    await nextApp.close().catch(() => undefined)
+    // db-postgres keeps one pool client checked out for its reconnect logic, so `pool.end()` never
+    // resolves on its own; give idle clients a moment to close and move on.
+    await Promise.race([pool.end().catch(() => undefined), delay(1000)])
+    logger.info('shutdown complete')
+  }
+
+  return { payload, server, url, shutdown }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref())
+}
