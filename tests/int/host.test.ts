@@ -1,0 +1,153 @@
+import { readFile } from 'node:fs/promises'
+
+import { describe, expect, it } from '@jest/globals'
+
+import { baseUrl, login, request } from './helpers/http'
+import { createUser, testPayload } from './helpers/payload'
+
+const metricsToken = () => process.env.METRICS_TOKEN ?? ''
+
+async function serverLogLines(): Promise<Record<string, unknown>[]> {
+  const text = await readFile(process.env.TEST_SERVER_LOG ?? '', 'utf8')
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+}
+
+/** Logs are written asynchronously: poll until a matching line shows up. */
+async function waitForLogLine(match: (line: Record<string, unknown>) => boolean) {
+  const deadline = Date.now() + 5000
+  while (Date.now() < deadline) {
+    const line = (await serverLogLines()).find(match)
+    if (line) return line
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('no matching log line within 5 s')
+}
+
+describe('the HTTP host', () => {
+  it('answers liveness without touching dependencies', async () => {
+    const response = await request('/healthz')
+    expect(response.status).toBe(200)
+    expect(response.body).toEqual({ status: 'ok' })
+  })
+
+  it('reports readiness with the state of each dependency', async () => {
+    const response = await request('/readyz')
+    expect(response.status).toBe(200)
+    expect(response.body.status).toBe('ready')
+    expect(response.body.checks.postgres.status).toBe('ok')
+    expect(typeof response.body.checks.postgres.latencyMs).toBe('number')
+  })
+
+  it('serves the discovery health route under its version', async () => {
+    const response = await request('/discovery/v1/health')
+    expect(response.status).toBe(200)
+    expect(response.body).toMatchObject({ status: 'ok', version: 'v1' })
+  })
+
+  it('answers unknown discovery routes with a JSON 404', async () => {
+    const response = await request('/discovery/v1/nothing-here')
+    expect(response.status).toBe(404)
+    expect(response.body.error.code).toBe('not_found')
+  })
+
+  it('serves the admin panel, REST and GraphQL through the same port', async () => {
+    const admin = await fetch(`${baseUrl()}/admin/login`)
+    expect(admin.status).toBe(200)
+    expect(await admin.text()).toContain('<html')
+    const rest = await request('/api/categories?limit=1')
+    expect(rest.status).toBe(200)
+    expect(rest.body).toHaveProperty('docs')
+    const graphql = await request('/api/graphql', {
+      method: 'POST',
+      json: { query: '{ Categories(limit: 1) { totalDocs } }' },
+    })
+    expect(graphql.status).toBe(200)
+    expect(graphql.body.data.Categories).toHaveProperty('totalDocs')
+  })
+
+  it('turns the GraphQL playground off in production', async () => {
+    const response = await request('/api/graphql-playground')
+    expect(response.status).toBe(404)
+  })
+})
+
+describe('request ids', () => {
+  it('returns a generated X-Request-Id on every response', async () => {
+    for (const path of ['/healthz', '/api/programs', '/discovery/v1/health', '/admin/login']) {
+      const response = await fetch(`${baseUrl()}${path}`)
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    }
+  })
+
+  it('echoes a well-formed X-Request-Id from the caller', async () => {
+    const response = await request('/api/programs', { headers: { 'X-Request-Id': 'caller-id.42' } })
+    expect(response.headers.get('x-request-id')).toBe('caller-id.42')
+  })
+
+  it('replaces a malformed X-Request-Id instead of echoing it', async () => {
+    const hostile = 'bad id\twith "quotes" and spaces'
+    const response = await request('/healthz', { headers: { 'X-Request-Id': hostile } })
+    expect(response.headers.get('x-request-id')).not.toBe(hostile)
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('writes one structured log line per request, carrying the request id', async () => {
+    const id = `log-check-${Date.now()}`
+    await request('/api/programs?limit=1', { headers: { 'X-Request-Id': id } })
+    const line = await waitForLogLine((l) => l.reqId === id && l.msg === 'request')
+    expect(line).toMatchObject({ method: 'GET', route: '/api/programs', status: 200 })
+    expect(typeof line.durationMs).toBe('number')
+    const all = (await serverLogLines()).filter((l) => l.reqId === id && l.msg === 'request')
+    expect(all).toHaveLength(1)
+  })
+
+  it('carries the request id into logs of the work the request causes', async () => {
+    const id = `caused-${Date.now()}`
+    // Payload logs a failed login (an APIError) through the shared logger.
+    await request('/api/users/login', {
+      method: 'POST',
+      json: { email: 'nobody@test.mediamesh.local', password: 'wrong-password-123' },
+      headers: { 'X-Request-Id': id },
+    })
+    await waitForLogLine((l) => l.reqId === id && l.msg === 'request')
+    const lines = (await serverLogLines()).filter((l) => l.reqId === id)
+    expect(lines.some((l) => l.msg !== 'request')).toBe(true)
+  })
+
+  it('never writes passwords or tokens to the logs', async () => {
+    const payload = await testPayload()
+    const { email, password } = await createUser(payload, ['viewer'])
+    const token = await login(email, password)
+    const id = `secret-check-${Date.now()}`
+    await request('/api/users/me', { auth: { token }, headers: { 'X-Request-Id': id } })
+    await waitForLogLine((l) => l.reqId === id && l.msg === 'request')
+    const text = await readFile(process.env.TEST_SERVER_LOG ?? '', 'utf8')
+    expect(text).not.toContain(password)
+    expect(text).not.toContain(token)
+  })
+})
+
+describe('metrics', () => {
+  it('requires the bearer token in production', async () => {
+    expect((await request('/metrics')).status).toBe(401)
+    expect((await request('/metrics', { headers: { Authorization: 'Bearer wrong-token-value-123456' } })).status).toBe(401)
+  })
+
+  it('counts requests per route and status, with latency histograms and process metrics', async () => {
+    await request('/discovery/v1/health')
+    await request('/api/programs/999999999')
+    const response = await fetch(`${baseUrl()}/metrics`, {
+      headers: { Authorization: `Bearer ${metricsToken()}` },
+    })
+    expect(response.status).toBe(200)
+    const text = await response.text()
+    expect(text).toMatch(/http_requests_total\{method="GET",route="\/discovery\/v1\/health",status="200"\} \d+/)
+    expect(text).toMatch(/http_requests_total\{method="GET",route="\/api\/programs\/:id",status="404"\} \d+/)
+    expect(text).toContain('http_request_duration_seconds_bucket{le="0.2",method="GET",route="/discovery/v1/health"')
+    expect(text).toContain('process_resident_memory_bytes')
+    expect(text).toContain('nodejs_eventloop_lag_seconds')
+  })
+})

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+
+import { createTestDatabase, databaseUrl } from './testDatabase'
+import { ROOT, spawnServer, type SpawnedServer } from './testServer'
+
+declare global {
+  // Shared with globalTeardown (jest runs both in the same context).
+  var __MEDIAMESH_TEST__: { database: string; server: SpawnedServer } | undefined
+}
+
+/**
+ * Once per run: a fresh database, then the real host in production mode on an ephemeral port,
+ * sharing the database and secret with the in-process Payload that tests use for the Local API.
+ * Unit-only runs (`npm run test:unit`) need none of it.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.MEDIAMESH_TEST_SERVICES === 'none') return
+  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+    throw new Error('No production build found: run `npm test` (it builds when needed) or `npm run build`.')
+  }
+  const database = await createTestDatabase()
+  const shared = {
+    DATABASE_URL: databaseUrl(database),
+    PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+    METRICS_TOKEN: randomBytes(24).toString('hex'),
+  }
+  // Test files read these through src/env.ts (jest copies process.env into each test environment).
+  Object.assign(process.env, shared, { NODE_ENV: 'test', JOBS_AUTORUN: 'false', LOG_LEVEL: 'warn' })
+
+  const server = await spawnServer({ ...shared, JOBS_AUTORUN: 'false', LOG_LEVEL: 'info' }, 'host')
+  process.env.TEST_SERVER_URL = server.url
+  process.env.TEST_SERVER_LOG = server.logFile
+  globalThis.__MEDIAMESH_TEST__ = { database, server }
+}

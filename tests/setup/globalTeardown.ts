@@ -1,0 +1,10 @@
+import { dropTestDatabase } from './testDatabase'
+
+export default async function globalTeardown(): Promise<void> {
+  const state = globalThis.__MEDIAMESH_TEST__
+  if (!state) return
+  state.server.child.kill('SIGTERM')
+  await Promise.race([state.server.exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
+  if (state.server.child.exitCode === null) state.server.child.kill('SIGKILL')
+  await dropTestDatabase(state.database)
+}

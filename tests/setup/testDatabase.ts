@@ -1,0 +1,54 @@
+import pg from 'pg'
+
+/** The Postgres server the tests use; each run gets its own database on it. */
+export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
+const PREFIX = 'mediamesh_test_'
+
+export function databaseUrl(name: string): string {
+  const url = new URL(TEST_POSTGRES_URL)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL })
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Creates `mediamesh_test_<pid>`, first dropping databases left behind by runs that crashed. */
+export async function createTestDatabase(): Promise<string> {
+  const name = `${PREFIX}${process.pid}`
+  await withAdminClient(async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`${PREFIX}%`],
+    )
+    for (const { datname } of rows) {
+      const pid = Number(datname.slice(PREFIX.length))
+      if (datname === name || !Number.isInteger(pid) || !isAlive(pid)) {
+        await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
+      }
+    }
+    await client.query(`CREATE DATABASE "${name}"`)
+  })
+  return name
+}
+
+export async function dropTestDatabase(name: string): Promise<void> {
+  await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
+}
