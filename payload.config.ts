@@ -15,6 +15,7 @@ import { MAX_UPLOAD_BYTES, Media } from './src/collections/Media'
 import { Programs } from './src/collections/Programs'
 import { Users } from './src/collections/Users'
 import { env } from './src/env'
+import { translateDatabaseErrors } from './src/hooks/translateDatabaseErrors'
 import { migrations } from './src/migrations'
 import { logger } from './src/observability/logger'
 
@@ -56,6 +57,7 @@ export default buildConfig({
       await payload.db.migrate({ migrations: committedMigrations })
     }
   },
+  hooks: { afterError: [translateDatabaseErrors] },
   graphQL: {
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process'
 export function run(
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  options: { env?: Record<string, string>; cwd?: string } = {},
 ): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {

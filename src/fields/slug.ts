@@ -28,13 +28,14 @@ export function slugField({ from = 'title', uniqueWithin }: SlugFieldOptions = {
     const base = typed ? slugify(value) : typeof source === 'string' ? slugify(source) : ''
     if (!base) return typed ? value : undefined
 
-    const scope = uniqueWithin ? (siblingData?.[uniqueWithin] ?? originalDoc?.[uniqueWithin]) : undefined
+    const rawScope = uniqueWithin ? (siblingData?.[uniqueWithin] ?? originalDoc?.[uniqueWithin]) : undefined
+    const scope = typeof rawScope === 'object' && rawScope !== null ? rawScope.id : rawScope
+    // An invalid scope id is reported by the relationship's own validation; don't query with it.
+    if (uniqueWithin && !/^\d+$/.test(String(scope ?? ''))) return base
     const isTaken = async (candidate: string) => {
       const and: Where[] = [{ slug: { equals: candidate } }]
       if (originalDoc?.id !== undefined) and.push({ id: { not_equals: originalDoc.id } })
-      if (uniqueWithin && scope !== undefined && scope !== null) {
-        and.push({ [uniqueWithin]: { equals: typeof scope === 'object' ? scope.id : scope } })
-      }
+      if (uniqueWithin) and.push({ [uniqueWithin]: { equals: scope } })
       const { totalDocs } = await req.payload.count({
         collection: collection.slug as CollectionSlug,
         where: { and },

@@ -27,6 +27,19 @@ export const REDACTED_PATHS = [
   '*.headers["set-cookie"]',
 ]
 
+// Drizzle puts a failed query's bound values into the error message ("params: ..."); those can be
+// password hashes, tokens or personal data, so they never reach the logs.
+const QUERY_PARAMS = /\nparams: [^\n]*/g
+const withoutQueryParams = (text: unknown) =>
+  typeof text === 'string' ? text.replace(QUERY_PARAMS, '\nparams: [redacted]') : text
+
+function serializeError(error: Error) {
+  const serialized = pino.stdSerializers.err(error)
+  serialized.message = withoutQueryParams(serialized.message) as string
+  serialized.stack = withoutQueryParams(serialized.stack) as string
+  return serialized
+}
+
 /**
  * The one pino logger of the process, shared with Payload (payload.config.ts passes it in). Every
  * line written while handling a request carries that request's `reqId`, including lines written by
@@ -37,6 +50,7 @@ export const logger = pino({
   base: { service: 'mediamesh' },
   timestamp: pino.stdTimeFunctions.isoTime,
   redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  serializers: { err: serializeError, error: serializeError },
   mixin() {
     const reqId = currentRequestId()
     return reqId ? { reqId } : {}

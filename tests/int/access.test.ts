@@ -194,7 +194,7 @@ const matrix: Record<string, Operation[]> = {
         const form = new FormData()
         form.append('file', new Blob([new Uint8Array(await pngBytes())], { type: 'image/png' }), `${uniqueTag()}.png`)
         form.append('_payload', JSON.stringify({ alt: 'uploaded' }))
-        const headers = a === 'public' ? {} : { Authorization: `JWT ${tokens[a]}` }
+        const headers: Record<string, string> = a === 'public' ? {} : { Authorization: `JWT ${tokens[a]}` }
         const response = await fetch(`${process.env.TEST_SERVER_URL}/api/media`, { method: 'POST', headers, body: form })
         return rest(response.json().then((body) => ({ status: response.status, body })))
       },

@@ -1,0 +1,41 @@
+/**
+ * `npm run dev`: from a fresh clone to a running platform. Creates the database if it is missing,
+ * brings its schema up to date, seeds the demo catalogue on first run, then starts the host in
+ * development mode and prints where everything is.
+ */
+import nextEnv from '@next/env'
+
+Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? 'development' })
+nextEnv.loadEnvConfig(process.cwd(), true)
+
+const { env } = await import('../src/env')
+const { logger } = await import('../src/observability/logger')
+const { ensurePostgresReachable } = await import('./lib/postgres')
+const { printDemoLogins, runSeed } = await import('./seed/runSeed')
+const { startServer } = await import('../src/server/createServer')
+const { getPayload } = await import('payload')
+const { default: config } = await import('../payload.config')
+
+await ensurePostgresReachable(env.DATABASE_URL)
+const payload = await getPayload({ config })
+const { totalDocs } = await payload.count({ collection: 'programs' })
+if (totalDocs === 0) {
+  console.log('… first run: seeding the demo catalogue')
+  await runSeed()
+}
+
+const running = await startServer({ dev: true, port: env.PORT, host: env.HOST })
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => void running.shutdown(signal).finally(() => process.exit(0)))
+}
+const url = running.url
+console.log(`
+MediaMesh is running (development mode)
+  admin panel   ${url}/admin
+  REST API      ${url}/api/programs
+  GraphQL       ${url}/api/graphql   (playground: ${url}/api/graphql-playground)
+  discovery     ${url}/discovery/v1/health
+  health        ${url}/healthz  ${url}/readyz  ${url}/metrics
+`)
+printDemoLogins()
+logger.info({ url }, 'MediaMesh is listening')

@@ -1,0 +1,68 @@
+import type { AfterErrorHook } from 'payload'
+
+type PgError = { code?: string; detail?: string; column?: string; message?: string }
+
+/** The Postgres error behind a Drizzle/Payload error, if there is one. */
+function postgresErrorOf(error: unknown): PgError | undefined {
+  let current: unknown = error
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const candidate = current as PgError & { cause?: unknown }
+    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate
+    current = candidate.cause
+  }
+  return undefined
+}
+
+/** `cover_image_id` / `version_program_id` / `categories_id` → `coverImage` / `program` / `categories`. */
+export function fieldPathFromColumn(column: string): string {
+  return column
+    .replace(/^version_/, '')
+    .replace(/_id$/, '')
+    .replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())
+}
+
+const INVALID_INPUT: Record<string, string> = {
+  '22P02': 'has a value of the wrong type',
+  '22003': 'is out of range',
+  '22001': 'is too long',
+  '22007': 'is not a valid date',
+  '22008': 'is not a valid date',
+}
+
+/**
+ * Bad input that only the database catches (an id that does not exist, a value of the wrong type
+ * in a draft, which Payload does not validate) would otherwise surface as a 500. Turn it into the
+ * same 400 shape as Payload's own ValidationError, naming the field. The transaction has already
+ * been rolled back, so nothing was half-written.
+ */
+export const translateDatabaseErrors: AfterErrorHook = ({ collection, error }) => {
+  const pgError = postgresErrorOf(error)
+  if (!pgError?.code) return
+  const key = pgError.detail?.match(/Key \(([^)]+)\)=\(([^)]*)\)/)
+  const column = key?.[1] ?? pgError.column
+
+  if (pgError.code === '23503') {
+    const path = column ? fieldPathFromColumn(column) : undefined
+    const isDelete = /still referenced/.test(pgError.detail ?? '')
+    if (isDelete) {
+      return errorResult(409, 'APIError', 'This document is still referenced by other documents.', collection?.slug)
+    }
+    const message = `${path ?? 'A relationship'} refers to a document that does not exist (id ${key?.[2] ?? '?'}).`
+    return errorResult(400, 'ValidationError', message, collection?.slug, path)
+  }
+  const problem = INVALID_INPUT[pgError.code]
+  if (problem) {
+    const path = column ? fieldPathFromColumn(column) : undefined
+    return errorResult(400, 'ValidationError', `${path ?? 'A field'} ${problem}.`, collection?.slug, path)
+  }
+  return undefined
+}
+
+function errorResult(status: number, name: string, message: string, collection?: string, path?: string) {
+  return {
+    status,
+    response: {
+      errors: [{ name, message, data: { collection, errors: path ? [{ path, message }] : [] } }],
+    },
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from '@jest/globals'
+
+import { fieldPathFromColumn, translateDatabaseErrors } from '../../src/hooks/translateDatabaseErrors'
+
+type HookArgs = Parameters<typeof translateDatabaseErrors>[0]
+const run = (error: unknown) =>
+  translateDatabaseErrors({ error, collection: { slug: 'episodes' } } as unknown as HookArgs)
+
+describe('fieldPathFromColumn', () => {
+  it.each([
+    ['program_id', 'program'],
+    ['cover_image_id', 'coverImage'],
+    ['version_program_id', 'program'],
+    ['categories_id', 'categories'],
+    ['duration_seconds', 'durationSeconds'],
+  ])('maps %s to %s', (column, path) => {
+    expect(fieldPathFromColumn(column)).toBe(path)
+  })
+})
+
+describe('translateDatabaseErrors', () => {
+  it('turns a foreign-key violation on write into a 400 naming the field', () => {
+    const error = new Error('Failed query', {
+      cause: { code: '23503', detail: 'Key (program_id)=(999) is not present in table "programs".' },
+    })
+    const result = run(error) as { status: number; response: { errors: { data: { errors: { path: string }[] } }[] } }
+    expect(result.status).toBe(400)
+    expect(result.response.errors[0]!.data.errors[0]!.path).toBe('program')
+  })
+
+  it('turns a foreign-key violation on delete into a 409', () => {
+    const error = { code: '23503', detail: 'Key (id)=(3) is still referenced from table "episodes".' }
+    expect((run(error) as { status: number }).status).toBe(409)
+  })
+
+  it('turns a value of the wrong type into a 400', () => {
+    expect((run({ cause: { code: '22P02' } }) as { status: number }).status).toBe(400)
+  })
+
+  it('leaves other errors to Payload', () => {
+    expect(run(new Error('boom'))).toBeUndefined()
+    expect(run({ code: '40001' })).toBeUndefined()
+  })
+})
