@@ -1,0 +1,45 @@
+/**
+ * SIGTERM: the host stops accepting, lets the request in flight finish, closes its pools and exits 0.
+ */
+import { request as httpRequest } from 'node:http'
+
+import { describe, expect, it } from '@jest/globals'
+
+import { spawnServer } from '../setup/testServer'
+
+describe('graceful shutdown', () => {
+  it('finishes the request in flight, refuses new ones and exits cleanly', async () => {
+    const server = await spawnServer(
+      {
+        DATABASE_URL: process.env.DATABASE_URL!,
+        PAYLOAD_SECRET: process.env.PAYLOAD_SECRET!,
+        JOBS_AUTORUN: 'false',
+      },
+      'shutdown',
+    )
+    const { port } = new URL(server.url)
+
+    // A request whose body is still arriving when SIGTERM lands: in flight by construction.
+    const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port, path: '/api/users/login', method: 'POST', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } },
+        (res) => {
+          let body = ''
+          res.on('data', (chunk) => (body += chunk))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+        },
+      )
+      req.on('error', reject)
+      req.write('{"email":"nobody@test.mediamesh.local",')
+      setTimeout(() => {
+        server.child.kill('SIGTERM')
+        setTimeout(() => req.end('"password":"not-the-password"}'), 300)
+      }, 200)
+    })
+
+    const finished = await response
+    expect(finished.status).toBe(401)
+    expect(await server.exited).toBe(0)
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow()
+  })
+})
