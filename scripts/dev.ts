@@ -10,13 +10,13 @@ nextEnv.loadEnvConfig(process.cwd(), true)
 
 const { env } = await import('../src/env')
 const { logger } = await import('../src/observability/logger')
-const { ensurePostgresReachable } = await import('./lib/postgres')
+const { ensurePostgres } = await import('./lib/services')
 const { printDemoLogins, runSeed } = await import('./seed/runSeed')
 const { startServer } = await import('../src/server/createServer')
 const { getPayload } = await import('payload')
 const { default: config } = await import('../payload.config')
 
-await ensurePostgresReachable(env.DATABASE_URL)
+await ensurePostgres(env.DATABASE_URL)
 const payload = await getPayload({ config })
 const { totalDocs } = await payload.count({ collection: 'programs' })
 if (totalDocs === 0) {

@@ -1,12 +1,14 @@
 /**
- * `npm test`: the whole suite on a fresh machine. Brings up what the suite needs (a production build
- * of the current sources; services come in as later issues add them), then runs jest. Postgres is
- * expected on 127.0.0.1:5432 (TEST_POSTGRES_URL to override); each run uses its own database.
+ * `npm test`: the whole suite on a fresh machine. Brings up what the suite needs (PostgreSQL, a
+ * production build of the current sources), then runs jest. Each run uses its own database on the
+ * server at TEST_POSTGRES_URL (default: the local one).
  */
 import { ensureProductionBuild } from './build'
 import { ROOT } from './lib/paths'
 import { run } from './lib/run'
+import { ensurePostgres } from './lib/services'
 
+await ensurePostgres(process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres')
 await ensureProductionBuild()
 
 const code = await run('npx', ['jest', ...process.argv.slice(2)], {

@@ -58,6 +58,8 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
   app.use('/discovery', discoveryRouter())
 
   const server = createHttpServer(app)
+  // Telemetry stays off: Payload's through `telemetry: false`, Next's through its documented switch.
+  process.env.NEXT_TELEMETRY_DISABLED = '1'
   const nextApp = next({ dev, dir: rootDir, hostname: host, port, httpServer: server })
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()

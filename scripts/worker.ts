@@ -1,0 +1,39 @@
+/**
+ * `npm run worker`: runs Payload's job queue outside the web instances (scheduled publish and
+ * unpublish today; search sync and ingestion join later). Web instances then set JOBS_AUTORUN=false.
+ * Stops between batches on SIGTERM.
+ */
+import nextEnv from '@next/env'
+
+nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production')
+
+const { getPayload } = await import('payload')
+const { default: config } = await import('../payload.config')
+const { logger } = await import('../src/observability/logger')
+
+const POLL_INTERVAL_MS = 2000
+const BATCH = 20
+
+const payload = await getPayload({ config })
+let stopping = false
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'worker stopping after the current batch')
+    stopping = true
+  })
+}
+
+logger.info('worker started')
+while (!stopping) {
+  try {
+    const result = await payload.jobs.run({ queue: 'default', limit: BATCH })
+    const ran = Object.keys(result.jobStatus ?? {}).length
+    if (ran > 0) logger.info({ ran }, 'jobs processed')
+    if (ran === BATCH) continue // more may be waiting
+  } catch (error) {
+    logger.error({ err: error }, 'job run failed')
+  }
+  await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS))
+}
+logger.info('worker stopped')
+process.exit(0)
