@@ -11,7 +11,7 @@ import sharp from 'sharp'
 
 import { Categories } from './src/collections/Categories'
 import { Episodes } from './src/collections/Episodes'
-import { MAX_UPLOAD_BYTES, Media } from './src/collections/Media'
+import { Media } from './src/collections/Media'
 import { Programs } from './src/collections/Programs'
 import { Users } from './src/collections/Users'
 import { env } from './src/env'
@@ -63,7 +63,8 @@ export default buildConfig({
     maxComplexity: 1000,
   },
   maxDepth: 5,
-  upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
+  // Larger uploads are refused with a 413 while streaming, before they fill memory or disk.
+  upload: { limits: { fileSize: env.UPLOAD_MAX_BYTES } },
   sharp,
   jobs: {
     // Scheduled publish/unpublish. Dedicated workers (scripts/worker.ts) can take this over by

@@ -52,6 +52,8 @@ const schema = z
     JOBS_AUTORUN: booleanString.optional(),
     /** Password for the demo users created by `npm run seed` (dev only). */
     SEED_PASSWORD: z.string().min(8).default('mediamesh-demo'),
+    /** Largest accepted upload in bytes (audio and video dominate). Default 1 GiB. */
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
     /** Grace period for in-flight requests on SIGTERM before the process exits anyway. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
     /** Set by Next itself while building. */

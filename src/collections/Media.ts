@@ -23,9 +23,6 @@ export const MEDIA_MIME_TYPES = [
   'video/quicktime',
 ]
 
-/** Largest accepted upload (audio and video); images are far smaller in practice. */
-export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024
-
 export const Media: CollectionConfig = {
   slug: 'media',
   admin: {

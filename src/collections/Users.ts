@@ -6,7 +6,7 @@ import { ROLES } from '../access/roles'
 import { clampReadLimits } from '../hooks/clampReadLimits'
 
 /** The very first account (created from the admin panel's sign-up screen) becomes an admin. */
-const firstUserIsAdmin: FieldHook = async ({ operation, req, value }) => {
+export const firstUserIsAdmin: FieldHook = async ({ operation, req, value }) => {
   if (operation !== 'create') return value
   const { totalDocs } = await req.payload.count({ collection: 'users', req, overrideAccess: true })
   return totalDocs === 0 ? ['admin'] : value

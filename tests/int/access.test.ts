@@ -327,6 +327,27 @@ describe('own user record', () => {
   })
 })
 
+describe('login protection', () => {
+  it('locks an account after five failed logins, even against the right password', async () => {
+    const { email, password } = await createUser(payload, ['viewer'])
+    for (let i = 0; i < 5; i++) {
+      const failed = await request('/api/users/login', { method: 'POST', json: { email, password: 'wrong-password' } })
+      expect(failed.status).toBe(401)
+    }
+    const locked = await request('/api/users/login', { method: 'POST', json: { email, password } })
+    expect(locked.status).toBe(401)
+    expect(JSON.stringify(locked.body)).toMatch(/locked/i)
+  })
+
+  it('rejects a forged token', async () => {
+    const [header, body] = tokens.viewer.split('.')
+    const forged = `${header}.${body}.${'A'.repeat(43)}`
+    const me = await request('/api/users/me', { auth: { token: forged } })
+    expect(me.body.user).toBeNull()
+    expect((await request(`/api/programs/${draftProgram.id}?draft=true`, { auth: { token: forged } })).status).toBe(404)
+  })
+})
+
 describe('API keys', () => {
   async function userWithKey(role: Role): Promise<string> {
     const apiKey = randomUUID()

@@ -251,6 +251,21 @@ describe('bad input', () => {
     expect(response.status).toBe(400)
     expect(JSON.stringify(await response.json())).toMatch(/file/i)
   })
+
+  it('refuses an upload over the size limit with a 413 and stores nothing', async () => {
+    const before = await payload.count({ collection: 'media' })
+    const limit = Number(process.env.UPLOAD_MAX_BYTES)
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(limit + 1024)], { type: 'audio/mpeg' }), 'huge.mp3')
+    const response = await fetch(`${process.env.TEST_SERVER_URL}/api/media`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${editor.token}` },
+      body: form,
+    })
+    expect(response.status).toBe(413)
+    expect((await response.json()).errors[0].message).toBeTruthy()
+    expect((await payload.count({ collection: 'media' })).totalDocs).toBe(before.totalDocs)
+  })
 })
 
 describe('refused deletes', () => {

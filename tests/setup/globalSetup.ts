@@ -25,6 +25,8 @@ export default async function globalSetup(): Promise<void> {
     DATABASE_URL: databaseUrl(database),
     PAYLOAD_SECRET: randomBytes(24).toString('hex'),
     METRICS_TOKEN: randomBytes(24).toString('hex'),
+    // Small, so the size limit can be tested without shipping gigabytes.
+    UPLOAD_MAX_BYTES: String(2 * 1024 * 1024),
   }
   // Test files read these through src/env.ts (jest copies process.env into each test environment).
   Object.assign(process.env, shared, { NODE_ENV: 'test', JOBS_AUTORUN: 'false', LOG_LEVEL: 'warn' })
