@@ -2,7 +2,7 @@
  * The committed migrations are the production schema. This fails when a collection changed without
  * `npm run migrate:create`, before a deploy would find out.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { describe, expect, it } from '@jest/globals'
@@ -29,5 +29,20 @@ describe('database schema', () => {
     const applied = await payload.find({ collection: 'payload-migrations', limit: 100, depth: 0 })
     const files = readdirSync(path.resolve('src/migrations')).filter((f) => /^\d.*\.ts$/.test(f))
     expect(applied.docs.map((m) => m.name).sort()).toEqual(files.map((f) => f.replace(/\.ts$/, '')).sort())
+  })
+})
+
+describe('admin import map', () => {
+  it('lists every component the config needs (run `npm run generate:importmap` when this fails)', async () => {
+    const { generateImportMap } = await import('payload')
+    const payload = await testPayload()
+    const file = path.resolve('src/app/(payload)/admin/importMap.js')
+    const committed = readFileSync(file, 'utf8')
+    try {
+      await generateImportMap(payload.config, { log: false, force: true })
+      expect(readFileSync(file, 'utf8')).toBe(committed)
+    } finally {
+      writeFileSync(file, committed)
+    }
   })
 })
