@@ -8,24 +8,28 @@ const dev = process.env.NODE_ENV !== 'production'
 nextEnv.loadEnvConfig(process.cwd(), dev)
 
 const { env } = await import('./src/env')
-const { logger } = await import('./src/observability/logger')
+const { flushLogs, logger } = await import('./src/observability/logger')
 const { startServer } = await import('./src/server/createServer')
 
 try {
   const running = await startServer({ dev, port: env.PORT, host: env.HOST })
-  logger.info({ url: running.url, mode: dev ? 'development' : 'production' }, 'MediaMesh is listening')
+  logger.info(
+    { url: running.url, mode: dev ? 'development' : 'production' },
+    'MediaMesh is listening',
+  )
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       running.shutdown(signal).then(
-        () => process.exit(0),
+        () => flushLogs().then(() => process.exit(0)),
         (error: unknown) => {
           logger.error({ err: error }, 'shutdown failed')
-          process.exit(1)
+          void flushLogs().then(() => process.exit(1))
         },
       )
     })
   }
 } catch (error) {
   logger.fatal({ err: error }, 'MediaMesh failed to start')
+  await flushLogs()
   process.exit(1)
 }

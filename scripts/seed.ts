@@ -10,7 +10,9 @@ const { env } = await import('../src/env')
 const { runSeed } = await import('./seed/runSeed')
 
 if (env.isProduction) {
-  console.error('✗ npm run seed creates demo users with a known password; it refuses to run in production.')
+  console.error(
+    '✗ npm run seed creates demo users with a known password; it refuses to run in production.',
+  )
   process.exit(1)
 }
 await runSeed()

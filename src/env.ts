@@ -47,13 +47,19 @@ const schema = z
     PAYLOAD_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Bearer token that guards GET /metrics in production (unset there = metrics disabled). */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     /** Run Payload's job queue (scheduled publish) inside the web process. */
     JOBS_AUTORUN: booleanString.optional(),
     /** Password for the demo users created by `npm run seed` (dev only). */
     SEED_PASSWORD: z.string().min(8).default('mediamesh-demo'),
     /** Largest accepted upload in bytes (audio and video dominate). Default 1 GiB. */
-    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024 * 1024),
     /** Grace period for in-flight requests on SIGTERM before the process exits anyway. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
     /** Set by Next itself while building. */
@@ -86,14 +92,18 @@ export type Env = ReturnType<typeof resolveEnv>
 
 /** Turns a zod error into one readable line per variable. */
 export function formatEnvError(error: z.ZodError): string {
-  const lines = error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+  const lines = error.issues.map(
+    (issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+  )
   return `Invalid environment configuration:\n${lines.join('\n')}`
 }
 
 /** Parses an environment (defaults to `process.env`); throws one error listing every problem. */
 export function resolveEnv(source: Record<string, string | undefined> = process.env) {
   // Empty strings mean "unset" (docker-compose and .env files often produce them).
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
+  )
   const parsed = schema.safeParse(cleaned)
   if (!parsed.success) throw new Error(formatEnvError(parsed.error))
   const value = parsed.data
@@ -104,7 +114,8 @@ export function resolveEnv(source: Record<string, string | undefined> = process.
     isDevelopment: value.NODE_ENV === 'development',
     isTest: value.NODE_ENV === 'test',
     DATABASE_URL: value.DATABASE_URL ?? DEV_DATABASE_URL,
-    DATABASE_SCHEMA: value.DATABASE_SCHEMA ?? (value.NODE_ENV === 'development' ? 'push' : 'migrate'),
+    DATABASE_SCHEMA:
+      value.DATABASE_SCHEMA ?? (value.NODE_ENV === 'development' ? 'push' : 'migrate'),
     PAYLOAD_SECRET: value.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,
     SERVER_URL: value.SERVER_URL ?? `http://localhost:${value.PORT}`,
     /** Only an explicitly configured origin is given to Payload (it then builds absolute URLs). */

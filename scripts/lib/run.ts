@@ -18,7 +18,11 @@ export function run(
 }
 
 /** Runs a command and exits this process with its code when it fails. */
-export async function runOrExit(command: string, args: string[], options: Parameters<typeof run>[2] = {}) {
+export async function runOrExit(
+  command: string,
+  args: string[],
+  options: Parameters<typeof run>[2] = {},
+) {
   const code = await run(command, args, options)
   if (code !== 0) {
     console.error(`\n✗ ${command} ${args.join(' ')} exited with code ${code}`)

@@ -30,6 +30,8 @@ export async function ensurePostgres(databaseUrl: string): Promise<void> {
     const code = await run('bash', ['scripts/services/postgres.sh'], { cwd: ROOT })
     if (code === 0 && (await canConnect(server.toString()))) return
   }
-  console.error(`✗ Cannot reach PostgreSQL at ${server.host}. Start it or point DATABASE_URL elsewhere.`)
+  console.error(
+    `✗ Cannot reach PostgreSQL at ${server.host}. Start it or point DATABASE_URL elsewhere.`,
+  )
   process.exit(1)
 }

@@ -9,7 +9,10 @@ import { DEMO_USERS, seedDatabase } from './seedDatabase'
 export async function runSeed(): Promise<void> {
   const payload = await getPayload({ config })
   const started = Date.now()
-  const result = await seedDatabase(payload, { catalogue: buildCatalogue(), password: env.SEED_PASSWORD })
+  const result = await seedDatabase(payload, {
+    catalogue: buildCatalogue(),
+    password: env.SEED_PASSWORD,
+  })
   const { created, skipped } = result
   console.log(
     `✓ seed done in ${((Date.now() - started) / 1000).toFixed(1)} s: created ${created.programs} programs, ` +

@@ -43,7 +43,10 @@ export async function seedDatabase(
   }
 
   for (const demo of DEMO_USERS) {
-    const existing = await payload.count({ collection: 'users', where: { email: { equals: demo.email } } })
+    const existing = await payload.count({
+      collection: 'users',
+      where: { email: { equals: demo.email } },
+    })
     if (existing.totalDocs > 0) {
       result.skipped.users++
       continue
@@ -93,7 +96,10 @@ export async function seedDatabase(
   }
 
   for (const program of catalogue.programs) {
-    const exists = await payload.count({ collection: 'programs', where: { slug: { equals: program.slug } } })
+    const exists = await payload.count({
+      collection: 'programs',
+      where: { slug: { equals: program.slug } },
+    })
     if (exists.totalDocs > 0) {
       result.skipped.programs++
       continue
@@ -188,7 +194,12 @@ async function seedProgram(
   return program.episodes.length
 }
 
-async function seedEpisode(payload: Payload, req: PayloadRequest, programId: number, episode: SeedEpisode) {
+async function seedEpisode(
+  payload: Payload,
+  req: PayloadRequest,
+  programId: number,
+  episode: SeedEpisode,
+) {
   const isDraft = episode.status === 'draft'
   const created = await payload.create({
     collection: 'episodes',

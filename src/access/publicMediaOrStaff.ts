@@ -20,10 +20,21 @@ const PUBLIC_MEDIA_IDS_SQL = `
 // Matches no row: ids are never null. Used instead of `in: []`, whose SQL varies by adapter.
 const NOTHING: Where = { id: { exists: false } }
 
-export const publicMediaOrStaff: Access = async ({ req }) => {
-  if (isStaffUser(req.user)) return true
-  const { pool } = req.payload.db as unknown as PostgresAdapter
+// One request that populates 20 covers checks media access 20 times: answer them all with one query.
+const perRequest = new WeakMap<object, Promise<Where>>()
+
+async function publicMediaWhere(pool: PostgresAdapter['pool']): Promise<Where> {
   const { rows } = await pool.query<{ id: number | null }>(PUBLIC_MEDIA_IDS_SQL)
   const ids = rows.flatMap((row) => (row.id === null ? [] : [row.id]))
   return ids.length ? { id: { in: ids } } : NOTHING
+}
+
+export const publicMediaOrStaff: Access = ({ req }) => {
+  if (isStaffUser(req.user)) return true
+  let where = perRequest.get(req)
+  if (!where) {
+    where = publicMediaWhere((req.payload.db as unknown as PostgresAdapter).pool)
+    perRequest.set(req, where)
+  }
+  return where
 }

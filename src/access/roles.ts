@@ -2,7 +2,8 @@ export const ROLES = ['admin', 'editor', 'viewer'] as const
 export type Role = (typeof ROLES)[number]
 
 /** The shape of `req.user` that role checks need; any authenticated user document fits. */
-export type UserWithRoles = { id?: number | string; roles?: (Role | string)[] | null } | null | undefined
+export type UserWithRoles =
+  { id?: number | string; roles?: (Role | string)[] | null } | null | undefined
 
 /** True when the user holds at least one of `roles`. Anonymous requests hold none. */
 export function hasRole(user: UserWithRoles, ...roles: Role[]): boolean {

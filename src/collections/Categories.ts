@@ -46,7 +46,8 @@ export const Categories: CollectionConfig = {
       index: true,
       admin: {
         position: 'sidebar',
-        description: 'Set when ingestion created this category from a feed; clear it once reviewed.',
+        description:
+          'Set when ingestion created this category from a feed; clear it once reviewed.',
       },
     },
   ],

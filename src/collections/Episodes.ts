@@ -12,7 +12,9 @@ const httpUrl = (value: string | null | undefined) => {
   if (value === null || value === undefined || value === '') return true
   try {
     const { protocol } = new URL(value)
-    return protocol === 'http:' || protocol === 'https:' ? true : 'enclosureUrl must be an http(s) URL.'
+    return protocol === 'http:' || protocol === 'https:'
+      ? true
+      : 'enclosureUrl must be an http(s) URL.'
   } catch {
     return 'enclosureUrl must be an absolute http(s) URL.'
   }
@@ -95,7 +97,10 @@ export const Episodes: CollectionConfig = {
     {
       name: 'guid',
       type: 'text',
-      admin: { position: 'sidebar', description: 'Identifier from the source feed; unique per program.' },
+      admin: {
+        position: 'sidebar',
+        description: 'Identifier from the source feed; unique per program.',
+      },
     },
   ],
 }

@@ -43,13 +43,18 @@ export const Users: CollectionConfig = {
       required: true,
       defaultValue: ['viewer'],
       saveToJWT: true,
-      options: ROLES.map((role) => ({ label: role[0]!.toUpperCase() + role.slice(1), value: role })),
+      options: ROLES.map((role) => ({
+        label: role[0]!.toUpperCase() + role.slice(1),
+        value: role,
+      })),
       access: {
         create: isAdminFieldLevel,
         update: isAdminFieldLevel,
       },
       hooks: { beforeChange: [firstUserIsAdmin] },
-      admin: { description: 'Admin: everything. Editor: all content. Viewer: reads published content.' },
+      admin: {
+        description: 'Admin: everything. Editor: all content. Viewer: reads published content.',
+      },
     },
   ],
 }

@@ -40,10 +40,16 @@ function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error
   const status = (error as { status?: unknown; type?: unknown })?.status
   const type = (error as { type?: unknown })?.type
-  if (type === 'entity.parse.failed') return new ApiError(400, 'invalid_json', 'Request body is not valid JSON.')
-  if (type === 'entity.too.large') return new ApiError(413, 'payload_too_large', 'Request body is too large.')
+  if (type === 'entity.parse.failed')
+    return new ApiError(400, 'invalid_json', 'Request body is not valid JSON.')
+  if (type === 'entity.too.large')
+    return new ApiError(413, 'payload_too_large', 'Request body is too large.')
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new ApiError(status, 'bad_request', 'The request could not be processed.')
   }
-  return new ApiError(500, 'internal_error', 'Something went wrong. The request id identifies it in our logs.')
+  return new ApiError(
+    500,
+    'internal_error',
+    'Something went wrong. The request id identifies it in our logs.',
+  )
 }

@@ -1,7 +1,10 @@
 import type { NumberField } from 'payload'
 
 /** A whole number ≥ 0 (durations, sizes, season and episode numbers). */
-export function nonNegativeIntegerField(name: string, overrides: Partial<NumberField> = {}): NumberField {
+export function nonNegativeIntegerField(
+  name: string,
+  overrides: Partial<NumberField> = {},
+): NumberField {
   return {
     name,
     type: 'number',

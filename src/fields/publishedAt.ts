@@ -8,6 +8,7 @@ export const publishedAtField = (): DateField => ({
   admin: {
     position: 'sidebar',
     date: { pickerAppearance: 'dayAndTime' },
-    description: 'Set on first publish. A future moment keeps it hidden from the public until then.',
+    description:
+      'Set on first publish. A future moment keeps it hidden from the public until then.',
   },
 })

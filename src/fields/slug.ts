@@ -28,7 +28,9 @@ export function slugField({ from = 'title', uniqueWithin }: SlugFieldOptions = {
     const base = typed ? slugify(value) : typeof source === 'string' ? slugify(source) : ''
     if (!base) return typed ? value : undefined
 
-    const rawScope = uniqueWithin ? (siblingData?.[uniqueWithin] ?? originalDoc?.[uniqueWithin]) : undefined
+    const rawScope = uniqueWithin
+      ? (siblingData?.[uniqueWithin] ?? originalDoc?.[uniqueWithin])
+      : undefined
     const scope = typeof rawScope === 'object' && rawScope !== null ? rawScope.id : rawScope
     // An invalid scope id is reported by the relationship's own validation; don't query with it.
     if (uniqueWithin && !/^\d+$/.test(String(scope ?? ''))) return base

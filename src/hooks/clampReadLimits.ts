@@ -30,7 +30,10 @@ export const clampReadLimits: CollectionBeforeOperationHook = ({ args, operation
   if (read.pagination === false || read.pagination === 'false') {
     clamped.pagination = true
     clamped.limit = maxLimit
-  } else if (read.limit !== undefined && (!Number.isFinite(limit) || limit <= 0 || limit > maxLimit)) {
+  } else if (
+    read.limit !== undefined &&
+    (!Number.isFinite(limit) || limit <= 0 || limit > maxLimit)
+  ) {
     clamped.limit = maxLimit
   }
   if (read.depth !== undefined && Number(read.depth) > maxDepth) clamped.depth = maxDepth

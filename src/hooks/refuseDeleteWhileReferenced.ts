@@ -27,7 +27,12 @@ export function refuseDeleteWhileReferenced(references: Reference[]): Collection
         overrideAccess: true,
       })
       if (result.totalDocs > 0) {
-        found.push({ collection: slug, field, count: result.totalDocs, ids: result.docs.map((d) => d.id) })
+        found.push({
+          collection: slug,
+          field,
+          count: result.totalDocs,
+          ids: result.docs.map((d) => d.id),
+        })
       }
     }
     if (found.length === 0) return

@@ -45,7 +45,12 @@ export const translateDatabaseErrors: AfterErrorHook = ({ collection, error }) =
     const path = column ? fieldPathFromColumn(column) : undefined
     const isDelete = /still referenced/.test(pgError.detail ?? '')
     if (isDelete) {
-      return errorResult(409, 'APIError', 'This document is still referenced by other documents.', collection?.slug)
+      return errorResult(
+        409,
+        'APIError',
+        'This document is still referenced by other documents.',
+        collection?.slug,
+      )
     }
     const message = `${path ?? 'A relationship'} refers to a document that does not exist (id ${key?.[2] ?? '?'}).`
     return errorResult(400, 'ValidationError', message, collection?.slug, path)
@@ -53,12 +58,24 @@ export const translateDatabaseErrors: AfterErrorHook = ({ collection, error }) =
   const problem = INVALID_INPUT[pgError.code]
   if (problem) {
     const path = column ? fieldPathFromColumn(column) : undefined
-    return errorResult(400, 'ValidationError', `${path ?? 'A field'} ${problem}.`, collection?.slug, path)
+    return errorResult(
+      400,
+      'ValidationError',
+      `${path ?? 'A field'} ${problem}.`,
+      collection?.slug,
+      path,
+    )
   }
   return undefined
 }
 
-function errorResult(status: number, name: string, message: string, collection?: string, path?: string) {
+function errorResult(
+  status: number,
+  name: string,
+  message: string,
+  collection?: string,
+  path?: string,
+) {
   return {
     status,
     response: {

@@ -38,7 +38,9 @@ export function opsRoutes(options: {
     }
     if (access.mode === 'token' && !bearerMatches(req.headers.authorization, access.token)) {
       res.setHeader('WWW-Authenticate', 'Bearer')
-      res.status(401).json({ error: { code: 'unauthorized', message: 'A valid metrics token is required.' } })
+      res
+        .status(401)
+        .json({ error: { code: 'unauthorized', message: 'A valid metrics token is required.' } })
       return
     }
     res.setHeader('Content-Type', registry.contentType)

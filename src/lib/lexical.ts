@@ -15,7 +15,15 @@ export type LexicalDocument = {
 
 type LexicalParagraph = {
   type: 'paragraph'
-  children: { type: 'text'; text: string; detail: 0; format: 0; mode: 'normal'; style: ''; version: 1 }[]
+  children: {
+    type: 'text'
+    text: string
+    detail: 0
+    format: 0
+    mode: 'normal'
+    style: ''
+    version: 1
+  }[]
   direction: 'ltr' | 'rtl' | null
   format: ''
   indent: 0
@@ -24,7 +32,10 @@ type LexicalParagraph = {
 }
 
 /** One paragraph per blank-line-separated block; `rtl` for Arabic text. */
-export function plainTextToLexical(text: string, direction: 'ltr' | 'rtl' = 'ltr'): LexicalDocument {
+export function plainTextToLexical(
+  text: string,
+  direction: 'ltr' | 'rtl' = 'ltr',
+): LexicalDocument {
   const paragraphs = text
     .split(/\n\s*\n/)
     .map((block) => block.replace(/\s+/g, ' ').trim())
@@ -44,7 +55,15 @@ export function plainTextToLexical(text: string, direction: 'ltr' | 'rtl' = 'ltr
         textFormat: 0,
         version: 1,
         children: [
-          { type: 'text', text: paragraph, detail: 0, format: 0, mode: 'normal', style: '', version: 1 },
+          {
+            type: 'text',
+            text: paragraph,
+            detail: 0,
+            format: 0,
+            mode: 'normal',
+            style: '',
+            version: 1,
+          },
         ],
       })),
     },

@@ -21,5 +21,8 @@ export function slugify(input: string): string {
 
 /** A slug is lowercase letters (any script) and digits in runs separated by single hyphens. */
 export function isValidSlug(value: string): boolean {
-  return value.length <= MAX_SLUG_LENGTH && /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(value)
+  return (
+    value.length <= MAX_SLUG_LENGTH &&
+    /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(value)
+  )
 }

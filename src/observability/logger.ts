@@ -45,14 +45,24 @@ function serializeError(error: Error) {
  * line written while handling a request carries that request's `reqId`, including lines written by
  * Payload and by jobs the request caused, because the id is read from the async context.
  */
-export const logger = pino({
-  level: env.LOG_LEVEL,
-  base: { service: 'mediamesh' },
-  timestamp: pino.stdTimeFunctions.isoTime,
-  redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-  serializers: { err: serializeError, error: serializeError },
-  mixin() {
-    const reqId = currentRequestId()
-    return reqId ? { reqId } : {}
+export const logger = pino(
+  {
+    level: env.LOG_LEVEL,
+    base: { service: 'mediamesh' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: { err: serializeError, error: serializeError },
+    mixin() {
+      const reqId = currentRequestId()
+      return reqId ? { reqId } : {}
+    },
   },
-})
+  // Asynchronous writes (lines written together when stdout is ready) instead of one blocking
+  // write per line. flushLogs() drains them on shutdown and before a fatal exit.
+  pino.destination({ dest: 1, sync: false }),
+)
+
+/** Writes out buffered log lines; call before the process exits. */
+export function flushLogs(): Promise<void> {
+  return new Promise((resolve) => logger.flush(() => resolve()))
+}

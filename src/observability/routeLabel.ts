@@ -27,7 +27,8 @@ export function routeLabel(path: string, collectionSlugs: ReadonlySet<string>): 
   if (clean === '/admin' || clean.startsWith('/admin/')) return '/admin/*'
   if (clean.startsWith('/_next/')) return '/_next/*'
   if (clean === '/api/graphql' || clean === '/api/graphql-playground') return clean
-  if (clean.startsWith('/api/')) return payloadRestLabel(clean.slice('/api/'.length), collectionSlugs)
+  if (clean.startsWith('/api/'))
+    return payloadRestLabel(clean.slice('/api/'.length), collectionSlugs)
   if (clean.startsWith('/discovery/')) return '/discovery/*'
   return 'other'
 }

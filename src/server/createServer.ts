@@ -54,7 +54,9 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
   const checks = (): DependencyCheck[] => [
     { name: 'postgres', critical: true, check: async () => void (await pool.query('SELECT 1')) },
   ]
-  app.use(opsRoutes({ checks, metricsAccess: env.metricsAccess, isShuttingDown: () => shuttingDown }))
+  app.use(
+    opsRoutes({ checks, metricsAccess: env.metricsAccess, isShuttingDown: () => shuttingDown }),
+  )
   app.use('/discovery', discoveryRouter())
 
   const server = createHttpServer(app)
@@ -83,7 +85,10 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
       delay(env.SHUTDOWN_TIMEOUT_MS).then(() => true),
     ])
     if (timedOut) {
-      logger.warn({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, 'in-flight requests did not finish in time')
+      logger.warn(
+        { timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
+        'in-flight requests did not finish in time',
+      )
       server.closeAllConnections()
     }
     await nextApp.close().catch(() => undefined)

@@ -75,14 +75,20 @@ async function rest(response: Promise<{ status: number; body: unknown }>): Promi
 
 async function gql(actor: Actor, query: string): Promise<Outcome> {
   const { status, body } = await graphql(query, {}, auth(actor))
-  if (status !== 200 && status !== 403) throw new Error(`GraphQL ${status}: ${JSON.stringify(body)}`)
+  if (status !== 200 && status !== 403)
+    throw new Error(`GraphQL ${status}: ${JSON.stringify(body)}`)
   const errors = (body as { errors?: { message: string }[] }).errors ?? []
   if (errors.length === 0) return 'allowed'
-  if (errors.every((e) => /not allowed|not found|unauthorized|forbidden/i.test(e.message))) return 'denied'
+  if (errors.every((e) => /not allowed|not found|unauthorized|forbidden/i.test(e.message)))
+    return 'denied'
   throw new Error(`GraphQL errors: ${JSON.stringify(errors)}`)
 }
 
-const newProgram = () => ({ title: `New ${uniqueTag()}`, format: 'series' as const, language: 'ar' })
+const newProgram = () => ({
+  title: `New ${uniqueTag()}`,
+  format: 'series' as const,
+  language: 'ar',
+})
 const newEpisode = () => ({ title: `New ${uniqueTag()}`, program: publishedProgram.id })
 const newCategory = () => ({ name: `New ${uniqueTag()}` })
 
@@ -105,7 +111,15 @@ function writeOperations(
     {
       name: 'create',
       allowed: STAFF,
-      local: (a) => local(() => payload.create({ collection: col, data: data() as never, user: user(a), overrideAccess: false })),
+      local: (a) =>
+        local(() =>
+          payload.create({
+            collection: col,
+            data: data() as never,
+            user: user(a),
+            overrideAccess: false,
+          }),
+        ),
       rest: (a) => rest(request(`/api/${slug}`, { method: 'POST', auth: auth(a), json: data() })),
     },
     {
@@ -113,7 +127,15 @@ function writeOperations(
       allowed: STAFF,
       local: async (a) => {
         const doc = await make()
-        return local(() => payload.update({ collection: col, id: doc.id, data: {} as never, user: user(a), overrideAccess: false }))
+        return local(() =>
+          payload.update({
+            collection: col,
+            id: doc.id,
+            data: {} as never,
+            user: user(a),
+            overrideAccess: false,
+          }),
+        )
       },
       rest: async (a) => {
         const doc = await make()
@@ -125,7 +147,9 @@ function writeOperations(
       allowed: STAFF,
       local: async (a) => {
         const doc = await make()
-        return local(() => payload.delete({ collection: col, id: doc.id, user: user(a), overrideAccess: false }))
+        return local(() =>
+          payload.delete({ collection: col, id: doc.id, user: user(a), overrideAccess: false }),
+        )
       },
       rest: async (a) => {
         const doc = await make()
@@ -135,11 +159,19 @@ function writeOperations(
   ]
 }
 
-function readOperation(name: string, slug: CollectionSlug, id: () => number, allowed: Actor[]): Operation {
+function readOperation(
+  name: string,
+  slug: CollectionSlug,
+  id: () => number,
+  allowed: Actor[],
+): Operation {
   return {
     name,
     allowed,
-    local: (a) => local(() => payload.findByID({ collection: slug, id: id(), user: user(a), overrideAccess: false })),
+    local: (a) =>
+      local(() =>
+        payload.findByID({ collection: slug, id: id(), user: user(a), overrideAccess: false }),
+      ),
     rest: (a) => rest(request(`/api/${slug}/${id()}`, { auth: auth(a) })),
   }
 }
@@ -184,7 +216,12 @@ const matrix: Record<string, Operation[]> = {
           payload.create({
             collection: 'media',
             data: { alt: 'x' },
-            file: { data: buffer, mimetype: 'image/png', name: `${uniqueTag()}.png`, size: buffer.length },
+            file: {
+              data: buffer,
+              mimetype: 'image/png',
+              name: `${uniqueTag()}.png`,
+              size: buffer.length,
+            },
             user: user(a),
             overrideAccess: false,
           }),
@@ -192,25 +229,52 @@ const matrix: Record<string, Operation[]> = {
       },
       rest: async (a) => {
         const form = new FormData()
-        form.append('file', new Blob([new Uint8Array(await pngBytes())], { type: 'image/png' }), `${uniqueTag()}.png`)
+        form.append(
+          'file',
+          new Blob([new Uint8Array(await pngBytes())], { type: 'image/png' }),
+          `${uniqueTag()}.png`,
+        )
         form.append('_payload', JSON.stringify({ alt: 'uploaded' }))
-        const headers: Record<string, string> = a === 'public' ? {} : { Authorization: `JWT ${tokens[a]}` }
-        const response = await fetch(`${process.env.TEST_SERVER_URL}/api/media`, { method: 'POST', headers, body: form })
+        const headers: Record<string, string> =
+          a === 'public' ? {} : { Authorization: `JWT ${tokens[a]}` }
+        const response = await fetch(`${process.env.TEST_SERVER_URL}/api/media`, {
+          method: 'POST',
+          headers,
+          body: form,
+        })
         return rest(response.json().then((body) => ({ status: response.status, body })))
       },
     },
     {
       name: 'update',
       allowed: STAFF,
-      local: (a) => local(() => payload.update({ collection: 'media', id: unusedImage.id, data: { alt: 'changed' }, user: user(a), overrideAccess: false })),
-      rest: (a) => rest(request(`/api/media/${unusedImage.id}`, { method: 'PATCH', auth: auth(a), json: { alt: 'changed' } })),
+      local: (a) =>
+        local(() =>
+          payload.update({
+            collection: 'media',
+            id: unusedImage.id,
+            data: { alt: 'changed' },
+            user: user(a),
+            overrideAccess: false,
+          }),
+        ),
+      rest: (a) =>
+        rest(
+          request(`/api/media/${unusedImage.id}`, {
+            method: 'PATCH',
+            auth: auth(a),
+            json: { alt: 'changed' },
+          }),
+        ),
     },
     {
       name: 'delete',
       allowed: STAFF,
       local: async (a) => {
         const doc = await makeImage(payload)
-        return local(() => payload.delete({ collection: 'media', id: doc.id, user: user(a), overrideAccess: false }))
+        return local(() =>
+          payload.delete({ collection: 'media', id: doc.id, user: user(a), overrideAccess: false }),
+        )
       },
       rest: async (a) => {
         const doc = await makeImage(payload)
@@ -228,7 +292,11 @@ const matrix: Record<string, Operation[]> = {
         local(() =>
           payload.create({
             collection: 'users',
-            data: { email: `${uniqueTag()}@test.mediamesh.local`, password: 'a-long-password', roles: ['viewer'] },
+            data: {
+              email: `${uniqueTag()}@test.mediamesh.local`,
+              password: 'a-long-password',
+              roles: ['viewer'],
+            },
             user: user(a),
             overrideAccess: false,
           }),
@@ -238,7 +306,11 @@ const matrix: Record<string, Operation[]> = {
           request('/api/users', {
             method: 'POST',
             auth: auth(a),
-            json: { email: `${uniqueTag()}@test.mediamesh.local`, password: 'a-long-password', roles: ['viewer'] },
+            json: {
+              email: `${uniqueTag()}@test.mediamesh.local`,
+              password: 'a-long-password',
+              roles: ['viewer'],
+            },
           }),
         ),
     },
@@ -257,11 +329,25 @@ const matrix: Record<string, Operation[]> = {
       allowed: ['admin'],
       local: async (a) => {
         const other = await createUser(payload, ['viewer'])
-        return local(() => payload.update({ collection: 'users', id: other.user.id, data: { name: 'x' }, user: user(a), overrideAccess: false }))
+        return local(() =>
+          payload.update({
+            collection: 'users',
+            id: other.user.id,
+            data: { name: 'x' },
+            user: user(a),
+            overrideAccess: false,
+          }),
+        )
       },
       rest: async (a) => {
         const other = await createUser(payload, ['viewer'])
-        return rest(request(`/api/users/${other.user.id}`, { method: 'PATCH', auth: auth(a), json: { name: 'x' } }))
+        return rest(
+          request(`/api/users/${other.user.id}`, {
+            method: 'PATCH',
+            auth: auth(a),
+            json: { name: 'x' },
+          }),
+        )
       },
     },
     {
@@ -269,7 +355,14 @@ const matrix: Record<string, Operation[]> = {
       allowed: ['admin'],
       local: async (a) => {
         const other = await createUser(payload, ['viewer'])
-        return local(() => payload.delete({ collection: 'users', id: other.user.id, user: user(a), overrideAccess: false }))
+        return local(() =>
+          payload.delete({
+            collection: 'users',
+            id: other.user.id,
+            user: user(a),
+            overrideAccess: false,
+          }),
+        )
       },
       rest: async (a) => {
         const other = await createUser(payload, ['viewer'])
@@ -309,15 +402,23 @@ describe('own user record', () => {
 
   it('lets an editor change nobody’s roles, and an admin change anyone’s', async () => {
     const { user: target } = await createUser(payload, ['viewer'])
-    await request(`/api/users/${target.id}`, { method: 'PATCH', auth: { token: tokens.editor }, json: { roles: ['admin'] } })
-    expect((await payload.findByID({ collection: 'users', id: target.id })).roles).toEqual(['viewer'])
+    await request(`/api/users/${target.id}`, {
+      method: 'PATCH',
+      auth: { token: tokens.editor },
+      json: { roles: ['admin'] },
+    })
+    expect((await payload.findByID({ collection: 'users', id: target.id })).roles).toEqual([
+      'viewer',
+    ])
     const byAdmin = await request(`/api/users/${target.id}`, {
       method: 'PATCH',
       auth: { token: tokens.admin },
       json: { roles: ['editor'] },
     })
     expect(byAdmin.status).toBe(200)
-    expect((await payload.findByID({ collection: 'users', id: target.id })).roles).toEqual(['editor'])
+    expect((await payload.findByID({ collection: 'users', id: target.id })).roles).toEqual([
+      'editor',
+    ])
   })
 
   it('lists only themself to non-admins', async () => {
@@ -331,7 +432,10 @@ describe('login protection', () => {
   it('locks an account after five failed logins, even against the right password', async () => {
     const { email, password } = await createUser(payload, ['viewer'])
     for (let i = 0; i < 5; i++) {
-      const failed = await request('/api/users/login', { method: 'POST', json: { email, password: 'wrong-password' } })
+      const failed = await request('/api/users/login', {
+        method: 'POST',
+        json: { email, password: 'wrong-password' },
+      })
       expect(failed.status).toBe(401)
     }
     const locked = await request('/api/users/login', { method: 'POST', json: { email, password } })
@@ -344,7 +448,10 @@ describe('login protection', () => {
     const forged = `${header}.${body}.${'A'.repeat(43)}`
     const me = await request('/api/users/me', { auth: { token: forged } })
     expect(me.body.user).toBeNull()
-    expect((await request(`/api/programs/${draftProgram.id}?draft=true`, { auth: { token: forged } })).status).toBe(404)
+    expect(
+      (await request(`/api/programs/${draftProgram.id}?draft=true`, { auth: { token: forged } }))
+        .status,
+    ).toBe(404)
   })
 })
 
@@ -366,19 +473,34 @@ describe('API keys', () => {
 
   it('authenticate an editor integration for REST and GraphQL writes', async () => {
     const apiKey = await userWithKey('editor')
-    const created = await request('/api/programs', { method: 'POST', auth: { apiKey }, json: newProgram() })
+    const created = await request('/api/programs', {
+      method: 'POST',
+      auth: { apiKey },
+      json: newProgram(),
+    })
     expect(created.status).toBe(201)
     const draft = await request(`/api/programs/${draftProgram.id}?draft=true`, { auth: { apiKey } })
     expect(draft.status).toBe(200)
-    const viaGraphql = await graphql(`{ Program(id: ${draftProgram.id}, draft: true) { id } }`, {}, { apiKey })
+    const viaGraphql = await graphql(
+      `{ Program(id: ${draftProgram.id}, draft: true) { id } }`,
+      {},
+      { apiKey },
+    )
     expect(viaGraphql.body.data.Program.id).toBe(draftProgram.id)
   })
 
   it('are scoped to the role of their user', async () => {
     const apiKey = await userWithKey('viewer')
-    expect((await request('/api/programs', { method: 'POST', auth: { apiKey }, json: newProgram() })).status).toBe(403)
-    expect((await request(`/api/programs/${draftProgram.id}?draft=true`, { auth: { apiKey } })).status).toBe(404)
-    expect((await request(`/api/programs/${publishedProgram.id}`, { auth: { apiKey } })).status).toBe(200)
+    expect(
+      (await request('/api/programs', { method: 'POST', auth: { apiKey }, json: newProgram() }))
+        .status,
+    ).toBe(403)
+    expect(
+      (await request(`/api/programs/${draftProgram.id}?draft=true`, { auth: { apiKey } })).status,
+    ).toBe(404)
+    expect(
+      (await request(`/api/programs/${publishedProgram.id}`, { auth: { apiKey } })).status,
+    ).toBe(200)
   })
 
   it('reject an unknown key', async () => {

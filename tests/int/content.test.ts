@@ -30,7 +30,13 @@ describe('localization', () => {
     const created = await request('/api/programs?locale=en', {
       method: 'POST',
       auth: editor,
-      json: { title: `Desert Cities ${tag}`, summary: 'English summary', format: 'documentary', language: 'ar', _status: 'published' },
+      json: {
+        title: `Desert Cities ${tag}`,
+        summary: 'English summary',
+        format: 'documentary',
+        language: 'ar',
+        _status: 'published',
+      },
     })
     expect(created.status).toBe(201)
     const id = created.body.doc.id
@@ -50,7 +56,10 @@ describe('localization', () => {
     expect(all.body.title).toEqual({ en: `Desert Cities ${tag}`, ar: `مدن الصحراء ${tag}` })
 
     const viaGraphql = await graphql(`{ Program(id: ${id}, locale: ar) { title summary } }`)
-    expect(viaGraphql.body.data.Program).toEqual({ title: `مدن الصحراء ${tag}`, summary: 'English summary' })
+    expect(viaGraphql.body.data.Program).toEqual({
+      title: `مدن الصحراء ${tag}`,
+      summary: 'English summary',
+    })
   })
 })
 
@@ -96,7 +105,11 @@ describe('slugs', () => {
 
   it('keeps a slug when the title changes, so published URLs do not break', async () => {
     const program = await makeProgram(payload)
-    const updated = await payload.update({ collection: 'programs', id: program.id, data: { title: 'Renamed' } })
+    const updated = await payload.update({
+      collection: 'programs',
+      id: program.id,
+      data: { title: 'Renamed' },
+    })
     expect(updated.slug).toBe(program.slug)
   })
 
@@ -150,7 +163,12 @@ describe('validation', () => {
     const response = await request('/api/episodes', {
       method: 'POST',
       auth: editor,
-      json: { title: 'x', program: program.id, enclosureUrl: 'javascript:alert(1)', _status: 'published' },
+      json: {
+        title: 'x',
+        program: program.id,
+        enclosureUrl: 'javascript:alert(1)',
+        _status: 'published',
+      },
     })
     expect(response.status).toBe(400)
     expect(fieldPaths(response.body)).toEqual(['enclosureUrl'])
@@ -160,7 +178,12 @@ describe('validation', () => {
     const program = await request('/api/programs', {
       method: 'POST',
       auth: editor,
-      json: { title: `Sparse ${uniqueTag()}`, format: 'podcast', language: 'fr', _status: 'published' },
+      json: {
+        title: `Sparse ${uniqueTag()}`,
+        format: 'podcast',
+        language: 'fr',
+        _status: 'published',
+      },
     })
     expect(program.status).toBe(201)
     const episode = await request('/api/episodes', {
@@ -175,7 +198,11 @@ describe('validation', () => {
 describe('bad input', () => {
   it('answers malformed JSON with a 400 and writes nothing', async () => {
     const before = await payload.count({ collection: 'programs' })
-    const response = await request('/api/programs', { method: 'POST', auth: editor, body: '{"title": "x",' })
+    const response = await request('/api/programs', {
+      method: 'POST',
+      auth: editor,
+      body: '{"title": "x",',
+    })
     expect(response.status).toBe(400)
     expect(response.body.errors[0].message).toMatch(/json/i)
     expect((await payload.count({ collection: 'programs' })).totalDocs).toBe(before.totalDocs)
@@ -184,23 +211,34 @@ describe('bad input', () => {
   it.each([
     ['published', 'published'],
     ['draft', 'draft'],
-  ])('answers an unknown program id in a %s episode with a 400 naming the field', async (_label, status) => {
-    const tag = uniqueTag()
-    const response = await request(`/api/episodes${status === 'draft' ? '?draft=true' : ''}`, {
-      method: 'POST',
-      auth: editor,
-      json: { title: `Orphan ${tag}`, program: 987654321, _status: status },
-    })
-    expect(response.status).toBe(400)
-    expect(fieldPaths(response.body)).toEqual(['program'])
-    const written = await payload.find({ collection: 'episodes', where: { title: { contains: tag } }, draft: true })
-    expect(written.totalDocs).toBe(0)
-  })
+  ])(
+    'answers an unknown program id in a %s episode with a 400 naming the field',
+    async (_label, status) => {
+      const tag = uniqueTag()
+      const response = await request(`/api/episodes${status === 'draft' ? '?draft=true' : ''}`, {
+        method: 'POST',
+        auth: editor,
+        json: { title: `Orphan ${tag}`, program: 987654321, _status: status },
+      })
+      expect(response.status).toBe(400)
+      expect(fieldPaths(response.body)).toEqual(['program'])
+      const written = await payload.find({
+        collection: 'episodes',
+        where: { title: { contains: tag } },
+        draft: true,
+      })
+      expect(written.totalDocs).toBe(0)
+    },
+  )
 
   it('answers unknown category and image ids with a 400 and leaves the program unchanged', async () => {
     const program = await makeProgram(payload)
     for (const data of [{ categories: [987654321] }, { coverImage: 987654321 }]) {
-      const response = await request(`/api/programs/${program.id}`, { method: 'PATCH', auth: editor, json: data })
+      const response = await request(`/api/programs/${program.id}`, {
+        method: 'PATCH',
+        auth: editor,
+        json: data,
+      })
       expect(response.status).toBe(400)
       expect(fieldPaths(response.body)).toEqual(Object.keys(data))
     }
@@ -256,7 +294,11 @@ describe('bad input', () => {
     const before = await payload.count({ collection: 'media' })
     const limit = Number(process.env.UPLOAD_MAX_BYTES)
     const form = new FormData()
-    form.append('file', new Blob([new Uint8Array(limit + 1024)], { type: 'audio/mpeg' }), 'huge.mp3')
+    form.append(
+      'file',
+      new Blob([new Uint8Array(limit + 1024)], { type: 'audio/mpeg' }),
+      'huge.mp3',
+    )
     const response = await fetch(`${process.env.TEST_SERVER_URL}/api/media`, {
       method: 'POST',
       headers: { Authorization: `JWT ${editor.token}` },
@@ -272,14 +314,23 @@ describe('refused deletes', () => {
   it('refuses to delete a program that still has episodes, naming them, with a 409', async () => {
     const program = await makeProgram(payload)
     const episode = await makeEpisode(payload, program)
-    const response = await request(`/api/programs/${program.id}`, { method: 'DELETE', auth: editor })
+    const response = await request(`/api/programs/${program.id}`, {
+      method: 'DELETE',
+      auth: editor,
+    })
     expect(response.status).toBe(409)
     expect(response.body.errors[0].message).toMatch(/episodes/)
-    expect(response.body.errors[0].data.references[0]).toMatchObject({ collection: 'episodes', count: 1, ids: [episode.id] })
+    expect(response.body.errors[0].data.references[0]).toMatchObject({
+      collection: 'episodes',
+      count: 1,
+      ids: [episode.id],
+    })
     expect((await payload.findByID({ collection: 'programs', id: program.id })).id).toBe(program.id)
     // Once the episode is gone the program can go.
     await payload.delete({ collection: 'episodes', id: episode.id })
-    expect((await request(`/api/programs/${program.id}`, { method: 'DELETE', auth: editor })).status).toBe(200)
+    expect(
+      (await request(`/api/programs/${program.id}`, { method: 'DELETE', auth: editor })).status,
+    ).toBe(200)
   })
 
   it('refuses to delete an image still used as a cover, with a 409', async () => {
@@ -287,15 +338,24 @@ describe('refused deletes', () => {
     await makeProgram(payload, 'draft', { coverImage: image.id })
     const response = await request(`/api/media/${image.id}`, { method: 'DELETE', auth: editor })
     expect(response.status).toBe(409)
-    expect(response.body.errors[0].data.references[0]).toMatchObject({ collection: 'programs', field: 'coverImage' })
+    expect(response.body.errors[0].data.references[0]).toMatchObject({
+      collection: 'programs',
+      field: 'coverImage',
+    })
   })
 
   it('refuses to delete a category that programs use, through GraphQL too', async () => {
     const category = await makeCategory(payload)
     await makeProgram(payload, 'published', { categories: [category.id] })
-    const response = await graphql(`mutation { deleteCategory(id: ${category.id}) { id } }`, {}, editor)
+    const response = await graphql(
+      `mutation { deleteCategory(id: ${category.id}) { id } }`,
+      {},
+      editor,
+    )
     expect(response.body.errors[0].message).toMatch(/still referenced/)
-    expect((await payload.findByID({ collection: 'categories', id: category.id })).id).toBe(category.id)
+    expect((await payload.findByID({ collection: 'categories', id: category.id })).id).toBe(
+      category.id,
+    )
   })
 })
 

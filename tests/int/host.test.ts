@@ -153,7 +153,10 @@ describe('request ids', () => {
 describe('metrics', () => {
   it('requires the bearer token in production', async () => {
     expect((await request('/metrics')).status).toBe(401)
-    expect((await request('/metrics', { headers: { Authorization: 'Bearer wrong-token-value-123456' } })).status).toBe(401)
+    expect(
+      (await request('/metrics', { headers: { Authorization: 'Bearer wrong-token-value-123456' } }))
+        .status,
+    ).toBe(401)
   })
 
   it('counts requests per route and status, with latency histograms and process metrics', async () => {
@@ -164,9 +167,15 @@ describe('metrics', () => {
     })
     expect(response.status).toBe(200)
     const text = await response.text()
-    expect(text).toMatch(/http_requests_total\{method="GET",route="\/discovery\/v1\/health",status="200"\} \d+/)
-    expect(text).toMatch(/http_requests_total\{method="GET",route="\/api\/programs\/:id",status="404"\} \d+/)
-    expect(text).toContain('http_request_duration_seconds_bucket{le="0.2",method="GET",route="/discovery/v1/health"')
+    expect(text).toMatch(
+      /http_requests_total\{method="GET",route="\/discovery\/v1\/health",status="200"\} \d+/,
+    )
+    expect(text).toMatch(
+      /http_requests_total\{method="GET",route="\/api\/programs\/:id",status="404"\} \d+/,
+    )
+    expect(text).toContain(
+      'http_request_duration_seconds_bucket{le="0.2",method="GET",route="/discovery/v1/health"',
+    )
     expect(text).toContain('process_resident_memory_bytes')
     expect(text).toContain('nodejs_eventloop_lag_seconds')
   })

@@ -16,7 +16,10 @@ describe('database schema', () => {
     const db = payload.db as unknown as PostgresAdapter
     const { generateDrizzleJson, generateMigration } = db.requireDrizzleKit()
     const dir = path.resolve('src/migrations')
-    const latest = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().at(-1)
+    const latest = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .at(-1)
     expect(latest).toBeDefined()
     const committed = JSON.parse(readFileSync(path.join(dir, latest!), 'utf8'))
     const current = await generateDrizzleJson(db.schema)
@@ -28,7 +31,9 @@ describe('database schema', () => {
     const payload = await testPayload()
     const applied = await payload.find({ collection: 'payload-migrations', limit: 100, depth: 0 })
     const files = readdirSync(path.resolve('src/migrations')).filter((f) => /^\d.*\.ts$/.test(f))
-    expect(applied.docs.map((m) => m.name).sort()).toEqual(files.map((f) => f.replace(/\.ts$/, '')).sort())
+    expect(applied.docs.map((m) => m.name).sort()).toEqual(
+      files.map((f) => f.replace(/\.ts$/, '')).sort(),
+    )
   })
 })
 

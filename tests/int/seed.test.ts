@@ -9,7 +9,10 @@ import { testPayload } from './helpers/payload'
 function smallCatalogue(): SeedCatalogue {
   const full = buildCatalogue()
   const draft = full.programs.find((p) => p.status === 'draft')!
-  const programs = [...full.programs.filter((p) => p.status === 'published').slice(0, 2), draft].map((p) => ({
+  const programs = [
+    ...full.programs.filter((p) => p.status === 'published').slice(0, 2),
+    draft,
+  ].map((p) => ({
     ...p,
     episodes: p.episodes.slice(-4),
   }))

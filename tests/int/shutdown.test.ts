@@ -5,7 +5,7 @@ import { request as httpRequest } from 'node:http'
 
 import { describe, expect, it } from '@jest/globals'
 
-import { spawnServer } from '../setup/testServer'
+import { spawnServer } from '../../scripts/lib/spawnServer'
 
 describe('graceful shutdown', () => {
   it('finishes the request in flight, refuses new ones and exits cleanly', async () => {
@@ -22,7 +22,13 @@ describe('graceful shutdown', () => {
     // A request whose body is still arriving when SIGTERM lands: in flight by construction.
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port, path: '/api/users/login', method: 'POST', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/users/login',
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+        },
         (res) => {
           let body = ''
           res.on('data', (chunk) => (body += chunk))

@@ -33,11 +33,16 @@ describe('drafts', () => {
     const draft = await makeProgram(payload, 'draft', { title: `Secret ${tag}` })
     expect((await request(`/api/programs/${draft.id}`)).status).toBe(404)
     expect((await request(`/api/programs/${draft.id}?draft=true`)).status).toBe(404)
-    expect((await request(`/api/programs/${draft.id}?draft=true`, { auth: { token: viewerToken } })).status).toBe(404)
+    expect(
+      (await request(`/api/programs/${draft.id}?draft=true`, { auth: { token: viewerToken } }))
+        .status,
+    ).toBe(404)
     expect(await publicList('programs', tag)).toEqual([])
     const listed = await request(`/api/programs?where[title][contains]=${tag}&draft=true`)
     expect(listed.body.docs).toEqual([])
-    const viaGraphql = await graphql(`{ Programs(where: { title: { contains: "${tag}" } }, draft: true) { docs { id } } }`)
+    const viaGraphql = await graphql(
+      `{ Programs(where: { title: { contains: "${tag}" } }, draft: true) { docs { id } } }`,
+    )
     expect(viaGraphql.body.data.Programs.docs).toEqual([])
     const versions = await request(`/api/programs/versions?where[parent][equals]=${draft.id}`)
     expect(versions.status).toBe(403)
@@ -45,7 +50,9 @@ describe('drafts', () => {
 
   it('shows editors the draft', async () => {
     const draft = await makeProgram(payload, 'draft')
-    const response = await request(`/api/programs/${draft.id}?draft=true`, { auth: { token: editorToken } })
+    const response = await request(`/api/programs/${draft.id}?draft=true`, {
+      auth: { token: editorToken },
+    })
     expect(response.status).toBe(200)
     expect(response.body._status).toBe('draft')
   })
@@ -65,7 +72,9 @@ describe('drafts', () => {
     // Asking for the draft does not reveal it either.
     const asDraft = await request(`/api/programs/${program.id}?draft=true`)
     expect(JSON.stringify(asDraft.body)).not.toContain('Unreleased rewrite')
-    const staff = await request(`/api/programs/${program.id}?draft=true`, { auth: { token: editorToken } })
+    const staff = await request(`/api/programs/${program.id}?draft=true`, {
+      auth: { token: editorToken },
+    })
     expect(staff.body.title).toBe(`Unreleased rewrite ${tag}`)
   })
 
@@ -73,7 +82,9 @@ describe('drafts', () => {
     const program = await makeProgram(payload, 'draft')
     const episode = await makeEpisode(payload, program, 'published')
     expect((await request(`/api/episodes/${episode.id}`)).status).toBe(404)
-    expect((await request(`/api/episodes/${episode.id}`, { auth: { token: editorToken } })).status).toBe(200)
+    expect(
+      (await request(`/api/episodes/${episode.id}`, { auth: { token: editorToken } })).status,
+    ).toBe(200)
   })
 
   it('hides a draft episode of a published program', async () => {
@@ -104,19 +115,32 @@ describe('publication dates', () => {
     expect(at).toBeGreaterThanOrEqual(before - 1000)
     expect(at).toBeLessThanOrEqual(Date.now() + 1000)
     // Publishing again later keeps the first moment.
-    const again = await payload.update({ collection: 'programs', id: created.id, data: { summary: 'edited' } })
+    const again = await payload.update({
+      collection: 'programs',
+      id: created.id,
+      data: { summary: 'edited' },
+    })
     expect(again.publishedAt).toBe(created.publishedAt)
   })
 
   it('hides a published program whose publishedAt is in the future until then', async () => {
     const tag = uniqueTag()
-    const embargoed = await makeProgram(payload, 'published', { title: `Embargo ${tag}`, publishedAt: future(2) })
+    const embargoed = await makeProgram(payload, 'published', {
+      title: `Embargo ${tag}`,
+      publishedAt: future(2),
+    })
     expect((await request(`/api/programs/${embargoed.id}`)).status).toBe(404)
     expect(await publicList('programs', tag)).toEqual([])
-    const viaGraphql = await graphql(`{ Programs(where: { title: { contains: "${tag}" } }) { totalDocs } }`)
+    const viaGraphql = await graphql(
+      `{ Programs(where: { title: { contains: "${tag}" } }) { totalDocs } }`,
+    )
     expect(viaGraphql.body.data.Programs.totalDocs).toBe(0)
     // Once the moment has passed it appears, without any job having to run.
-    await payload.update({ collection: 'programs', id: embargoed.id, data: { publishedAt: past(0.01) } })
+    await payload.update({
+      collection: 'programs',
+      id: embargoed.id,
+      data: { publishedAt: past(0.01) },
+    })
     expect((await request(`/api/programs/${embargoed.id}`)).status).toBe(200)
   })
 

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
+import { ROOT } from '../../scripts/lib/paths'
+import { spawnServer, type SpawnedServer } from '../../scripts/lib/spawnServer'
 import { createTestDatabase, databaseUrl } from './testDatabase'
-import { ROOT, spawnServer, type SpawnedServer } from './testServer'
 
 declare global {
   // Shared with globalTeardown (jest runs both in the same context).
@@ -18,7 +19,9 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   if (process.env.MEDIAMESH_TEST_SERVICES === 'none') return
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
-    throw new Error('No production build found: run `npm test` (it builds when needed) or `npm run build`.')
+    throw new Error(
+      'No production build found: run `npm test` (it builds when needed) or `npm run build`.',
+    )
   }
   const database = await createTestDatabase()
   const shared = {

@@ -1,7 +1,8 @@
 import pg from 'pg'
 
 /** The Postgres server the tests use; each run gets its own database on it. */
-export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+export const TEST_POSTGRES_URL =
+  process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
 const PREFIX = 'mediamesh_test_'
 

@@ -7,7 +7,8 @@ import { isStaff } from '../../src/access/isStaff'
 import { publicEpisodeOrStaff, publishedAndDueOrStaff } from '../../src/access/publishedAndDue'
 import { hasRole } from '../../src/access/roles'
 
-const as = (roles?: string[]) => ({ req: { user: roles ? { id: 7, roles } : null } }) as unknown as Parameters<Access>[0]
+const as = (roles?: string[]) =>
+  ({ req: { user: roles ? { id: 7, roles } : null } }) as unknown as Parameters<Access>[0]
 
 describe('role helpers', () => {
   it('match any of the given roles', () => {

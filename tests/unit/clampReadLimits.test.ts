@@ -16,9 +16,15 @@ describe('clampReadLimits', () => {
     [{ limit: -1 }, { limit: 100 }],
     [{ limit: 'abc' }, { limit: 100 }],
     [{ pagination: false }, { pagination: true, limit: 100 }],
-    [{ pagination: 'false', limit: 5 }, { pagination: true, limit: 100 }],
+    [
+      { pagination: 'false', limit: 5 },
+      { pagination: true, limit: 100 },
+    ],
     [{ depth: 40 }, { depth: 2 }],
-    [{ limit: 20, depth: 1 }, { limit: 20, depth: 1 }],
+    [
+      { limit: 20, depth: 1 },
+      { limit: 20, depth: 1 },
+    ],
   ])('clamps %p for the public to %p', (args, expected) => {
     expect(clamp(args)).toMatchObject(expected)
   })

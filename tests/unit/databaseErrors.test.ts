@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { fieldPathFromColumn, translateDatabaseErrors } from '../../src/hooks/translateDatabaseErrors'
+import {
+  fieldPathFromColumn,
+  translateDatabaseErrors,
+} from '../../src/hooks/translateDatabaseErrors'
 
 type HookArgs = Parameters<typeof translateDatabaseErrors>[0]
 const run = (error: unknown) =>
@@ -21,15 +24,24 @@ describe('fieldPathFromColumn', () => {
 describe('translateDatabaseErrors', () => {
   it('turns a foreign-key violation on write into a 400 naming the field', () => {
     const error = new Error('Failed query', {
-      cause: { code: '23503', detail: 'Key (program_id)=(999) is not present in table "programs".' },
+      cause: {
+        code: '23503',
+        detail: 'Key (program_id)=(999) is not present in table "programs".',
+      },
     })
-    const result = run(error) as { status: number; response: { errors: { data: { errors: { path: string }[] } }[] } }
+    const result = run(error) as {
+      status: number
+      response: { errors: { data: { errors: { path: string }[] } }[] }
+    }
     expect(result.status).toBe(400)
     expect(result.response.errors[0]!.data.errors[0]!.path).toBe('program')
   })
 
   it('turns a foreign-key violation on delete into a 409', () => {
-    const error = { code: '23503', detail: 'Key (id)=(3) is still referenced from table "episodes".' }
+    const error = {
+      code: '23503',
+      detail: 'Key (id)=(3) is still referenced from table "episodes".',
+    }
     expect((run(error) as { status: number }).status).toBe(409)
   })
 

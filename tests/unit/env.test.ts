@@ -14,9 +14,9 @@ describe('resolveEnv', () => {
   })
 
   it('lists every invalid variable in one message', () => {
-    expect(() => resolveEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })).toThrow(
-      /PORT[\s\S]*DATABASE_URL[\s\S]*LOG_LEVEL/,
-    )
+    expect(() =>
+      resolveEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }),
+    ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*LOG_LEVEL/)
   })
 
   it('refuses development secrets and missing settings in production', () => {
@@ -26,7 +26,9 @@ describe('resolveEnv', () => {
     } catch (error) {
       message = (error as Error).message
     }
-    expect(message).toMatch(/PAYLOAD_SECRET: is required in production and must not be the development default/)
+    expect(message).toMatch(
+      /PAYLOAD_SECRET: is required in production and must not be the development default/,
+    )
     expect(message).toMatch(/DATABASE_URL: is required in production/)
   })
 
@@ -57,7 +59,9 @@ describe('resolveEnv', () => {
   })
 
   it('lets `next build` import the configuration without runtime secrets', () => {
-    expect(() => resolveEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })).not.toThrow()
+    expect(() =>
+      resolveEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }),
+    ).not.toThrow()
   })
 
   it('treats empty strings as unset', () => {

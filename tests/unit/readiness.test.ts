@@ -25,7 +25,10 @@ describe('checkReadiness', () => {
       { name: 'elasticsearch', critical: false, check: fail },
     ])
     expect(report.status).toBe('ready')
-    expect(report.checks.elasticsearch).toMatchObject({ status: 'degraded', error: 'connection refused' })
+    expect(report.checks.elasticsearch).toMatchObject({
+      status: 'degraded',
+      error: 'connection refused',
+    })
   })
 
   it('is not ready when a critical dependency is down', async () => {

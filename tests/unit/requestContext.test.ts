@@ -14,7 +14,9 @@ describe('resolveRequestId', () => {
   it.each([undefined, '', 'has space', 'a'.repeat(129), 'new\nline', '<script>'])(
     'replaces %p with a fresh UUID',
     (header) => {
-      expect(resolveRequestId(header)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+      expect(resolveRequestId(header)).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      )
     },
   )
 

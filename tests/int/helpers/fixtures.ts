@@ -10,7 +10,10 @@ export const future = (hours = 24) => new Date(Date.now() + hours * HOUR).toISOS
 
 type Status = 'published' | 'draft'
 
-export async function makeCategory(payload: Payload, data: Partial<Category> = {}): Promise<Category> {
+export async function makeCategory(
+  payload: Payload,
+  data: Partial<Category> = {},
+): Promise<Category> {
   const tag = uniqueTag()
   return payload.create({ collection: 'categories', data: { name: `Category ${tag}`, ...data } })
 }

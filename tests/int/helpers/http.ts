@@ -25,7 +25,13 @@ export interface JsonResponse<T = any> {
 
 export async function request<T = any>(
   path: string,
-  init: { method?: string; auth?: Auth; json?: unknown; body?: string; headers?: Record<string, string> } = {},
+  init: {
+    method?: string
+    auth?: Auth
+    json?: unknown
+    body?: string
+    headers?: Record<string, string>
+  } = {},
 ): Promise<JsonResponse<T>> {
   const headers: Record<string, string> = { ...authHeaders(init.auth), ...init.headers }
   let body = init.body
@@ -35,7 +41,11 @@ export async function request<T = any>(
   } else if (body !== undefined) {
     headers['Content-Type'] ??= 'application/json'
   }
-  const response = await fetch(`${baseUrl()}${path}`, { method: init.method ?? 'GET', headers, body })
+  const response = await fetch(`${baseUrl()}${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    body,
+  })
   const text = await response.text()
   let parsed: unknown = text
   try {
@@ -49,7 +59,8 @@ export async function request<T = any>(
 /** Logs in over REST and returns the JWT, as an integrator would. */
 export async function login(email: string, password: string): Promise<string> {
   const response = await request('/api/users/login', { method: 'POST', json: { email, password } })
-  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`)
+  if (response.status !== 200)
+    throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`)
   return response.body.token as string
 }
 

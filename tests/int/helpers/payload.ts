@@ -31,11 +31,19 @@ async function ensureFirstAccountExists(payload: Payload): Promise<void> {
   if (totalDocs > 0) return
   await payload.create({
     collection: 'users',
-    data: { email: 'first-admin@test.mediamesh.local', password: `pw-${uniqueTag()}`, roles: ['admin'] },
+    data: {
+      email: 'first-admin@test.mediamesh.local',
+      password: `pw-${uniqueTag()}`,
+      roles: ['admin'],
+    },
   })
 }
 
-export async function createUser(payload: Payload, roles: Role[], tag = uniqueTag()): Promise<TestUser> {
+export async function createUser(
+  payload: Payload,
+  roles: Role[],
+  tag = uniqueTag(),
+): Promise<TestUser> {
   await ensureFirstAccountExists(payload)
   const email = `${roles.join('-') || 'none'}-${tag}@test.mediamesh.local`
   const password = `pw-${randomBytes(8).toString('hex')}`

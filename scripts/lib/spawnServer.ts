@@ -3,10 +3,10 @@ import { createWriteStream } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-export const TEST_LOG_DIR = path.join(ROOT, '.cache', 'test-logs')
+import { ROOT } from './paths'
+
+export const LOG_DIR = path.join(ROOT, '.cache', 'test-logs')
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,7 +30,8 @@ export interface SpawnedServer {
 
 /**
  * Starts the real host (`tsx server.ts`) in production mode, as deployed, and waits until /readyz
- * answers 200. Its stdout/stderr (JSON logs) go to a file that tests may read.
+ * answers 200. Its stdout/stderr (JSON logs) go to a file that tests may read. Used by the test
+ * suite and the benchmarks.
  */
 export async function spawnServer(
   env: Record<string, string>,
@@ -38,8 +39,8 @@ export async function spawnServer(
   timeoutMs = 120_000,
 ): Promise<SpawnedServer> {
   const port = await freePort()
-  await mkdir(TEST_LOG_DIR, { recursive: true })
-  const logFile = path.join(TEST_LOG_DIR, `${name}-${process.pid}-${port}.log`)
+  await mkdir(LOG_DIR, { recursive: true })
+  const logFile = path.join(LOG_DIR, `${name}-${process.pid}-${port}.log`)
   const log = createWriteStream(logFile)
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     cwd: ROOT,
@@ -56,14 +57,18 @@ export async function spawnServer(
   })
   child.stdout?.pipe(log)
   child.stderr?.pipe(log)
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  )
   const url = `http://127.0.0.1:${port}`
 
   const deadline = Date.now() + timeoutMs
   let lastError = ''
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`${name} exited with code ${child.exitCode} before becoming ready; see ${logFile}`)
+      throw new Error(
+        `${name} exited with code ${child.exitCode} before becoming ready; see ${logFile}`,
+      )
     }
     try {
       const response = await fetch(`${url}/readyz`)
@@ -75,5 +80,7 @@ export async function spawnServer(
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   child.kill('SIGKILL')
-  throw new Error(`${name} did not become ready within ${timeoutMs} ms (${lastError}); see ${logFile}`)
+  throw new Error(
+    `${name} did not become ready within ${timeoutMs} ms (${lastError}); see ${logFile}`,
+  )
 }
