@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../access/isStaff'
 import { publicEpisodeOrStaff } from '../access/publishedAndDue'
+import { editorialTextFields } from '../fields/editorialText'
 import { nonNegativeIntegerField } from '../fields/nonNegativeInteger'
 import { publishedAtField } from '../fields/publishedAt'
 import { slugField } from '../fields/slug'
@@ -53,9 +54,7 @@ export const Episodes: CollectionConfig = {
         {
           label: 'Content',
           fields: [
-            { name: 'title', type: 'text', localized: true, required: true },
-            { name: 'summary', type: 'textarea', localized: true },
-            { name: 'description', type: 'richText', localized: true },
+            ...editorialTextFields(),
             { name: 'thumbnail', type: 'upload', relationTo: 'media' },
             { name: 'transcript', type: 'textarea' },
           ],

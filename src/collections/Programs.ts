@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../access/isStaff'
 import { publishedAndDueOrStaff } from '../access/publishedAndDue'
+import { editorialTextFields } from '../fields/editorialText'
 import { languageField } from '../fields/language'
 import { publishedAtField } from '../fields/publishedAt'
 import { slugField } from '../fields/slug'
@@ -42,9 +43,7 @@ export const Programs: CollectionConfig = {
         {
           label: 'Content',
           fields: [
-            { name: 'title', type: 'text', localized: true, required: true },
-            { name: 'summary', type: 'textarea', localized: true },
-            { name: 'description', type: 'richText', localized: true },
+            ...editorialTextFields(),
             { name: 'coverImage', type: 'upload', relationTo: 'media' },
           ],
         },
