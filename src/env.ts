@@ -44,6 +44,10 @@ const schema = z
      * pushes changes on start) or `migrate` (the committed migrations in src/migrations).
      */
     DATABASE_SCHEMA: z.enum(['push', 'migrate']).optional(),
+    /** Elasticsearch cluster. Unset: the local dev/test node on ES_PORT (started by npm run es:start). */
+    ELASTICSEARCH_URL: z.string().url().optional(),
+    /** Port of the local dev/test node when ELASTICSEARCH_URL is unset. */
+    ES_PORT: z.coerce.number().int().min(1).max(65535).default(9200),
     PAYLOAD_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Bearer token that guards GET /metrics in production (unset there = metrics disabled). */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -114,6 +118,9 @@ export function resolveEnv(source: Record<string, string | undefined> = process.
     isDevelopment: value.NODE_ENV === 'development',
     isTest: value.NODE_ENV === 'test',
     DATABASE_URL: value.DATABASE_URL ?? DEV_DATABASE_URL,
+    ELASTICSEARCH_URL: value.ELASTICSEARCH_URL ?? `http://127.0.0.1:${value.ES_PORT}`,
+    /** Set only when an external cluster is configured: then no local node is ever started. */
+    ELASTICSEARCH_URL_EXPLICIT: value.ELASTICSEARCH_URL,
     DATABASE_SCHEMA:
       value.DATABASE_SCHEMA ?? (value.NODE_ENV === 'development' ? 'push' : 'migrate'),
     PAYLOAD_SECRET: value.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,

@@ -35,3 +35,47 @@ export async function ensurePostgres(databaseUrl: string): Promise<void> {
   )
   process.exit(1)
 }
+
+async function clusterAnswers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/_cluster/health`, { signal: AbortSignal.timeout(3000) })
+    return response.ok
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Makes sure Elasticsearch answers. With ELASTICSEARCH_URL set, that cluster is used and nothing is
+ * ever started (an unreachable one is an error). Without it, the local dev/test node on ES_PORT is
+ * started by scripts/elasticsearch/es.sh when nothing answers there.
+ * Returns the URL to use.
+ */
+export async function ensureElasticsearch(
+  { explicitUrl, port }: { explicitUrl?: string; port: number },
+  { required }: { required: boolean },
+): Promise<string | undefined> {
+  if (explicitUrl) {
+    if (await clusterAnswers(explicitUrl)) return explicitUrl
+    const message = `Elasticsearch at ELASTICSEARCH_URL=${explicitUrl} does not answer (not starting a local node because ELASTICSEARCH_URL is set).`
+    if (required) {
+      console.error(`✗ ${message}`)
+      process.exit(1)
+    }
+    console.warn(`! ${message}`)
+    return undefined
+  }
+  const url = `http://127.0.0.1:${port}`
+  if (await clusterAnswers(url)) return url
+  const code = await run('bash', ['scripts/elasticsearch/es.sh', 'start'], {
+    cwd: ROOT,
+    env: { ES_PORT: String(port) },
+  })
+  if (code === 0) return url
+  if (required) {
+    console.error('✗ Could not start the local Elasticsearch node (see the messages above).')
+    process.exit(1)
+  }
+  console.warn('! Elasticsearch is not available: the CMS runs, search and discovery are degraded.')
+  return undefined
+}

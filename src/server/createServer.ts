@@ -15,6 +15,7 @@ import type { DependencyCheck } from '../health/readiness'
 import { opsRoutes } from '../http/opsRoutes'
 import { requestObservability } from '../http/requestObservability'
 import { logger } from '../observability/logger'
+import { checkSearchHealth, searchClient } from '../search/client'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -53,6 +54,8 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
 
   const checks = (): DependencyCheck[] => [
     { name: 'postgres', critical: true, check: async () => void (await pool.query('SELECT 1')) },
+    // Search is optional for readiness: without it the CMS still serves; discovery degrades.
+    { name: 'elasticsearch', critical: false, check: () => checkSearchHealth() },
   ]
   app.use(
     opsRoutes({ checks, metricsAccess: env.metricsAccess, isShuttingDown: () => shuttingDown }),
@@ -92,6 +95,9 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
       server.closeAllConnections()
     }
     await nextApp.close().catch(() => undefined)
+    await searchClient()
+      .close()
+      .catch(() => undefined)
     // db-postgres keeps one pool client checked out for its reconnect logic, so `pool.end()` never
     // resolves on its own; give idle clients a moment to close and move on.
     await Promise.race([pool.end().catch(() => undefined), delay(1000)])

@@ -38,6 +38,7 @@ describe('the HTTP host', () => {
     expect(response.status).toBe(200)
     expect(response.body.status).toBe('ready')
     expect(response.body.checks.postgres.status).toBe('ok')
+    expect(response.body.checks.elasticsearch.status).toBe('ok')
     expect(typeof response.body.checks.postgres.latencyMs).toBe('number')
   })
 

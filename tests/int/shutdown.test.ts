@@ -7,17 +7,25 @@ import { describe, expect, it } from '@jest/globals'
 
 import { spawnServer } from '../../scripts/lib/spawnServer'
 
-describe('graceful shutdown', () => {
-  it('finishes the request in flight, refuses new ones and exits cleanly', async () => {
+describe('a second instance without Elasticsearch', () => {
+  it('is ready with search degraded, then shuts down gracefully on SIGTERM', async () => {
     const server = await spawnServer(
       {
         DATABASE_URL: process.env.DATABASE_URL!,
         PAYLOAD_SECRET: process.env.PAYLOAD_SECRET!,
         JOBS_AUTORUN: 'false',
+        // Nothing listens here: search is down for this instance only.
+        ELASTICSEARCH_URL: 'http://127.0.0.1:9279',
       },
       'shutdown',
     )
     const { port } = new URL(server.url)
+
+    const ready = await fetch(`${server.url}/readyz`)
+    expect(ready.status).toBe(200)
+    const report = await ready.json()
+    expect(report.checks.postgres.status).toBe('ok')
+    expect(report.checks.elasticsearch.status).toBe('degraded')
 
     // A request whose body is still arriving when SIGTERM lands: in flight by construction.
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
