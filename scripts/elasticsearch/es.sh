@@ -174,7 +174,8 @@ start() {
     die "Something else already answers on $URL. Stop it, choose another ES_PORT, or set ELASTICSEARCH_URL to use it."
   fi
 
-  local java_home started
+  local java_home started began
+  began=$(date +%s)
   java_home=$(check_java)
   download
   install_plugin "$java_home"
@@ -201,7 +202,7 @@ start() {
     [ "$(date +%s)" -lt "$deadline" ] || die "Elasticsearch did not reach yellow within ${ES_START_TIMEOUT}s; see $STATE/logs."
     sleep 1
   done
-  say "✓ Elasticsearch $ES_VERSION is up on $URL (pid $(cat "$PID_FILE")${started:+, started in $(( $(date +%s) - started ))s})"
+  say "✓ Elasticsearch $ES_VERSION is up on $URL (pid $(cat "$PID_FILE"); ${started:+node start $(( $(date +%s) - started )) s, }whole command $(( $(date +%s) - began )) s)"
 }
 
 stop() {
