@@ -170,7 +170,7 @@ start() {
     say "… removing a stale pid file (pid $(cat "$PID_FILE") is not running)"
     rm -f "$PID_FILE"
   fi
-  if ! is_running && curl -fsS --max-time 2 "$URL" >/dev/null 2>&1; then
+  if ! is_running && curl -fsS --max-time 2 "$URL/_cluster/health" >/dev/null 2>&1; then
     die "Something else already answers on $URL. Stop it, choose another ES_PORT, or set ELASTICSEARCH_URL to use it."
   fi
 
