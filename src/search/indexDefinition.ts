@@ -1,0 +1,135 @@
+/**
+ * The catalogue index: settings and mappings, identical in tests and production. Programs and
+ * episodes share one index (discovery searches and facets across both), told apart by `type`.
+ *
+ * Only analysis components that both a full Elasticsearch (module analysis-common) and our dev/test
+ * plugin (elasticsearch/analysis-plugin) provide are used, and none inside a normalizer (plugin
+ * filters are not allowed there).
+ */
+import type { estypes } from '@elastic/elasticsearch'
+
+import { LOCALES } from './locales'
+
+/** Text longer than this is cut before indexing (an oversized transcript must not fail a sync). */
+export const MAX_TEXT_LENGTH = 30_000
+
+const analysis: estypes.IndicesIndexSettingsAnalysis = {
+  filter: {
+    autocomplete_edge: { type: 'edge_ngram', min_gram: 1, max_gram: 20 },
+    arabic_stop: { type: 'stop', stopwords: '_arabic_' },
+  },
+  analyzer: {
+    // Typeahead: every prefix of every word, accents folded (so "cafe" finds "Café").
+    autocomplete_en: {
+      type: 'custom',
+      tokenizer: 'standard',
+      filter: ['lowercase', 'asciifolding', 'autocomplete_edge'],
+    },
+    autocomplete_en_search: {
+      type: 'custom',
+      tokenizer: 'standard',
+      filter: ['lowercase', 'asciifolding'],
+    },
+    // Arabic prefixes over normalised letters (alef/hamza forms, ta marbuta, diacritics unified).
+    autocomplete_ar: {
+      type: 'custom',
+      tokenizer: 'standard',
+      filter: ['lowercase', 'decimal_digit', 'arabic_normalization', 'autocomplete_edge'],
+    },
+    autocomplete_ar_search: {
+      type: 'custom',
+      tokenizer: 'standard',
+      filter: ['lowercase', 'decimal_digit', 'arabic_normalization'],
+    },
+  },
+  normalizer: {
+    // Core's lowercase only: plugin filters cannot run in a normalizer.
+    keyword_lowercase: { type: 'custom', filter: ['lowercase'] },
+  },
+}
+
+/** A localized text field: full-text in the locale's language, plus typeahead prefixes. */
+function localizedText({ prefix }: { prefix: boolean }): estypes.MappingProperty {
+  return {
+    properties: Object.fromEntries(
+      LOCALES.map((locale) => [
+        locale,
+        {
+          type: 'text',
+          analyzer: locale === 'ar' ? 'arabic' : 'english',
+          ...(prefix
+            ? {
+                fields: {
+                  prefix: {
+                    type: 'text',
+                    analyzer: `autocomplete_${locale}`,
+                    search_analyzer: `autocomplete_${locale}_search`,
+                  },
+                },
+              }
+            : {}),
+        } satisfies estypes.MappingProperty,
+      ]),
+    ),
+  }
+}
+
+const localizedKeyword: estypes.MappingProperty = {
+  properties: Object.fromEntries(LOCALES.map((locale) => [locale, { type: 'keyword' }])),
+}
+
+export const catalogueMappings: estypes.MappingTypeMapping = {
+  // A field the mappers do not know about is a bug: refuse it instead of guessing a type.
+  dynamic: 'strict',
+  properties: {
+    type: { type: 'keyword' },
+    docId: { type: 'integer' },
+    slug: { type: 'keyword' },
+    title: localizedText({ prefix: true }),
+    summary: localizedText({ prefix: false }),
+    description: localizedText({ prefix: false }),
+    format: { type: 'keyword' },
+    language: { type: 'keyword' },
+    tags: { type: 'keyword', normalizer: 'keyword_lowercase' },
+    categories: {
+      properties: {
+        slug: { type: 'keyword' },
+        name: localizedKeyword,
+      },
+    },
+    program: {
+      properties: {
+        id: { type: 'keyword' },
+        docId: { type: 'integer' },
+        slug: { type: 'keyword' },
+        title: localizedText({ prefix: false }),
+      },
+    },
+    seasonNumber: { type: 'integer' },
+    episodeNumber: { type: 'integer' },
+    episodeCount: { type: 'integer' },
+    durationSeconds: { type: 'integer' },
+    explicit: { type: 'boolean' },
+    publishedAt: { type: 'date' },
+    updatedAt: { type: 'date' },
+    featured: { type: 'boolean' },
+    featuredRank: { type: 'integer' },
+    featuredUntil: { type: 'date' },
+    popularity: { type: 'float' },
+    // Display-only data: stored in _source, not searchable.
+    image: { type: 'object', enabled: false },
+    media: { type: 'object', enabled: false },
+  },
+}
+
+export function catalogueSettings(): estypes.IndicesIndexSettings {
+  return {
+    number_of_shards: 1,
+    number_of_replicas: 0,
+    refresh_interval: '1s',
+    // How long versioned deletes are remembered (default 60 s): a late, older write cannot
+    // resurrect a deleted record within this window. Sync jobs also re-read the database.
+    gc_deletes: '10m',
+    analysis,
+  }
+}

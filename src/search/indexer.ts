@@ -1,0 +1,150 @@
+/**
+ * How records get into the catalogue index: physical indices behind a read and a write alias,
+ * writes with external versions (an older write never replaces a newer one), deletes that tolerate
+ * documents that are already gone.
+ */
+import type { Client, estypes } from '@elastic/elasticsearch'
+
+import { catalogueMappings, catalogueSettings } from './indexDefinition'
+import type { IndexRecord } from './mappers'
+
+export interface CatalogueIndexNames {
+  /** What searches read. */
+  read: string
+  /** What the sync writes to. */
+  write: string
+  /** Prefix of the versioned physical indices (`<base>-<timestamp>`). */
+  base: string
+}
+
+export function catalogueIndexNames(prefix: string): CatalogueIndexNames {
+  return {
+    read: `${prefix}-catalogue`,
+    write: `${prefix}-catalogue-write`,
+    base: `${prefix}-catalogue-v`,
+  }
+}
+
+/** A new physical index name; sortable, so the newest is the last. */
+export function physicalIndexName(names: CatalogueIndexNames, now = new Date()): string {
+  return `${names.base}${now
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 17)}`
+}
+
+export async function createPhysicalIndex(client: Client, index: string): Promise<void> {
+  await client.indices.create({ index, settings: catalogueSettings(), mappings: catalogueMappings })
+}
+
+/** The physical indices behind an alias (empty when the alias does not exist). */
+export async function indicesBehind(client: Client, alias: string): Promise<string[]> {
+  try {
+    const result = await client.indices.getAlias({ name: alias })
+    return Object.keys(result).sort()
+  } catch (error) {
+    if ((error as { meta?: { statusCode?: number } }).meta?.statusCode === 404) return []
+    throw error
+  }
+}
+
+/**
+ * Creates the first physical index and both aliases when they are missing (idempotent, safe to
+ * run on every start). Returns the physical index the write alias points at.
+ */
+export async function ensureCatalogueIndex(
+  client: Client,
+  names: CatalogueIndexNames,
+): Promise<string> {
+  const existing = await indicesBehind(client, names.write)
+  if (existing.length > 0) return existing[existing.length - 1]!
+  const index = physicalIndexName(names)
+  await createPhysicalIndex(client, index)
+  await client.indices.updateAliases({
+    actions: [
+      { add: { index, alias: names.read } },
+      { add: { index, alias: names.write, is_write_index: true } },
+    ],
+  })
+  return index
+}
+
+/** Points both aliases at `index` in one atomic step and returns the indices they left. */
+export async function swapAliases(
+  client: Client,
+  names: CatalogueIndexNames,
+  index: string,
+): Promise<string[]> {
+  const previous = [
+    ...new Set([
+      ...(await indicesBehind(client, names.read)),
+      ...(await indicesBehind(client, names.write)),
+    ]),
+  ]
+  const actions: estypes.IndicesUpdateAliasesAction[] = [
+    ...previous
+      .filter((old) => old !== index)
+      .flatMap((old) => [
+        { remove: { index: old, alias: names.read } },
+        { remove: { index: old, alias: names.write } },
+      ]),
+    { add: { index, alias: names.read } },
+    { add: { index, alias: names.write, is_write_index: true } },
+  ]
+  await client.indices.updateAliases({ actions })
+  return previous.filter((old) => old !== index)
+}
+
+const isVersionConflict = (error: unknown) =>
+  (error as { meta?: { statusCode?: number } }).meta?.statusCode === 409
+
+/**
+ * Upserts one record with its external version. A 409 means the index already holds this version
+ * or a newer one: that is success (delivery is at-least-once, and order is not guaranteed).
+ */
+export async function upsertRecord(
+  client: Client,
+  index: string,
+  record: IndexRecord,
+): Promise<'written' | 'stale'> {
+  try {
+    await client.index({
+      index,
+      id: record.id,
+      version: record.version,
+      version_type: 'external',
+      document: record.doc,
+    })
+    return 'written'
+  } catch (error) {
+    if (isVersionConflict(error)) return 'stale'
+    throw error
+  }
+}
+
+/**
+ * Removes a record. With a version (the document's `updatedAt` when it was unpublished, or the
+ * moment it was deleted), the delete is versioned too: a slower job still holding an older state
+ * cannot bring the record back while Elasticsearch remembers the delete (`index.gc_deletes`). A
+ * record that is already gone is fine, and so is a newer one (409: it was republished since).
+ */
+export async function removeRecord(
+  client: Client,
+  index: string,
+  id: string,
+  version?: number,
+): Promise<'deleted' | 'absent' | 'stale'> {
+  try {
+    await client.delete({
+      index,
+      id,
+      ...(version ? { version, version_type: 'external' as const } : {}),
+    })
+    return 'deleted'
+  } catch (error) {
+    const status = (error as { meta?: { statusCode?: number } }).meta?.statusCode
+    if (status === 404) return 'absent'
+    if (status === 409) return 'stale'
+    throw error
+  }
+}
