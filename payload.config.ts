@@ -18,6 +18,7 @@ import { env } from './src/env'
 import { translateDatabaseErrors } from './src/hooks/translateDatabaseErrors'
 import { migrations } from './src/migrations'
 import { logger } from './src/observability/logger'
+import { searchSync } from './src/plugins/searchSync'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -67,10 +68,15 @@ export default buildConfig({
   upload: { limits: { fileSize: env.UPLOAD_MAX_BYTES } },
   sharp,
   jobs: {
-    // Scheduled publish/unpublish. Dedicated workers (scripts/worker.ts) can take this over by
-    // setting JOBS_AUTORUN=false on the web instances.
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+    // Scheduled publish/unpublish and search sync. Dedicated workers (scripts/worker.ts) can take
+    // this over by setting JOBS_AUTORUN=false on the web instances.
+    autoRun: [
+      { cron: '* * * * *', queue: 'default', limit: 50 },
+      // Search sync: every 2 seconds, so an edit is searchable moments later.
+      { cron: '*/2 * * * * *', queue: 'search', limit: 100 },
+    ],
     shouldAutoRun: () => env.JOBS_AUTORUN,
   },
+  plugins: [searchSync()],
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
 })

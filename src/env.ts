@@ -46,6 +46,11 @@ const schema = z
     DATABASE_SCHEMA: z.enum(['push', 'migrate']).optional(),
     /** Elasticsearch cluster. Unset: the local dev/test node on ES_PORT (started by npm run es:start). */
     ELASTICSEARCH_URL: z.string().url().optional(),
+    /** Prefix of index and alias names, so several environments can share one cluster. */
+    SEARCH_INDEX_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _ only')
+      .default('mediamesh'),
     /** Port of the local dev/test node when ELASTICSEARCH_URL is unset. */
     ES_PORT: z.coerce.number().int().min(1).max(65535).default(9200),
     PAYLOAD_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),

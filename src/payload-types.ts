@@ -104,6 +104,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      searchSync: TaskSearchSync;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -405,7 +406,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'searchSync' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -438,7 +439,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'searchSync' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -739,6 +740,20 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSearchSync".
+ */
+export interface TaskSearchSync {
+  input: {
+    collection: string;
+    id: number;
+    requestId?: string | null;
+  };
+  output: {
+    outcome?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -135,6 +135,8 @@ path.logs: $STATE/logs
 xpack.security.enabled: false
 cluster.routing.allocation.disk.threshold_enabled: false
 action.destructive_requires_name: false
+# Writes to a missing alias must fail, not create an index with a guessed mapping.
+action.auto_create_index: false
 YML
   printf -- '-Xms%s\n-Xmx%s\n' "$ES_HEAP" "$ES_MAX_HEAP" > "$STATE/config/jvm.options.d/heap.options"
   # The distribution's jvm.options writes GC logs, heap dumps and crash files relative to its own

@@ -69,6 +69,22 @@ export async function ensureCatalogueIndex(
   return index
 }
 
+const ensured = new Map<string, Promise<string>>()
+
+/** ensureCatalogueIndex once per process and alias (retried after a failure). */
+export function ensureCatalogueIndexOnce(
+  client: Client,
+  names: CatalogueIndexNames,
+): Promise<string> {
+  let pending = ensured.get(names.write)
+  if (!pending) {
+    pending = ensureCatalogueIndex(client, names)
+    pending.catch(() => ensured.delete(names.write))
+    ensured.set(names.write, pending)
+  }
+  return pending
+}
+
 /** Points both aliases at `index` in one atomic step and returns the indices they left. */
 export async function swapAliases(
   client: Client,
@@ -95,6 +111,16 @@ export async function swapAliases(
   return previous.filter((old) => old !== index)
 }
 
+/**
+ * External versions on the wire. A record's base version is the newest `updatedAt` (ms) it depends
+ * on; the same base can be hidden (not yet due, program unpublished) and later visible without any
+ * edit (its moment came). So a write is `2 × base + 1` and a removal `2 × base`: for one base the
+ * write wins over the removal, and any newer base wins over both. A job that read an older state
+ * can therefore neither overwrite nor resurrect a newer one.
+ */
+export const writeVersion = (base: number) => base * 2 + 1
+export const removalVersion = (base: number) => base * 2
+
 const isVersionConflict = (error: unknown) =>
   (error as { meta?: { statusCode?: number } }).meta?.statusCode === 409
 
@@ -111,7 +137,7 @@ export async function upsertRecord(
     await client.index({
       index,
       id: record.id,
-      version: record.version,
+      version: writeVersion(record.version),
       version_type: 'external',
       document: record.doc,
     })
@@ -123,22 +149,23 @@ export async function upsertRecord(
 }
 
 /**
- * Removes a record. With a version (the document's `updatedAt` when it was unpublished, or the
- * moment it was deleted), the delete is versioned too: a slower job still holding an older state
- * cannot bring the record back while Elasticsearch remembers the delete (`index.gc_deletes`). A
- * record that is already gone is fine, and so is a newer one (409: it was republished since).
+ * Removes a record, versioned with the base version of the state that hides it (for a deleted
+ * document: the moment of the delete), so a slower job still holding an older state cannot bring
+ * the record back while Elasticsearch remembers the delete (`index.gc_deletes`). A record that is
+ * already gone is fine, and so is a newer one (409: it changed and is visible again since).
  */
 export async function removeRecord(
   client: Client,
   index: string,
   id: string,
-  version?: number,
+  baseVersion: number,
 ): Promise<'deleted' | 'absent' | 'stale'> {
   try {
     await client.delete({
       index,
       id,
-      ...(version ? { version, version_type: 'external' as const } : {}),
+      version: removalVersion(baseVersion),
+      version_type: 'external',
     })
     return 'deleted'
   } catch (error) {

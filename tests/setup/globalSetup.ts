@@ -28,6 +28,8 @@ export default async function globalSetup(): Promise<void> {
     DATABASE_URL: databaseUrl(database),
     PAYLOAD_SECRET: randomBytes(24).toString('hex'),
     METRICS_TOKEN: randomBytes(24).toString('hex'),
+    // The run's own indices and aliases on the shared node.
+    SEARCH_INDEX_PREFIX: `mediamesh_test_${process.pid}`,
     // Small, so the size limit can be tested without shipping gigabytes.
     UPLOAD_MAX_BYTES: String(2 * 1024 * 1024),
   }

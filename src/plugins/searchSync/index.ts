@@ -1,0 +1,87 @@
+/**
+ * Search sync as a Payload plugin: hooks on the catalogue collections queue a job in the same
+ * transaction as each change (the outbox), and the job brings the index in line with the database.
+ */
+import type { Config, TaskConfig } from 'payload'
+
+import { logger } from '../../observability/logger'
+import { runWithRequestContext } from '../../observability/requestContext'
+import { searchClient } from '../../search/client'
+import { catalogueIndex } from '../../search/config'
+import { ensureCatalogueIndexOnce } from '../../search/indexer'
+import { SYNCED_COLLECTIONS, syncTarget, type SyncContext } from '../../search/sync'
+import {
+  enqueueSearchSyncAfterChange,
+  enqueueSearchSyncAfterDelete,
+} from './hooks/enqueueSearchSync'
+import { SEARCH_SYNC_TASK, type SearchSyncInput, type SearchSyncOptions } from './types'
+
+export const searchSync =
+  ({
+    collections = [...SYNCED_COLLECTIONS],
+    queue = 'search',
+    attempts = 8,
+  }: SearchSyncOptions = {}) =>
+  (config: Config): Config => {
+    const task: TaskConfig = {
+      slug: SEARCH_SYNC_TASK,
+      label: 'Sync a document to the search index',
+      inputSchema: [
+        { name: 'collection', type: 'text', required: true },
+        { name: 'id', type: 'number', required: true },
+        { name: 'requestId', type: 'text' },
+      ],
+      outputSchema: [{ name: 'outcome', type: 'text' }],
+      // 1 s, 2 s, 4 s, ... : rides out an Elasticsearch restart without hammering it.
+      retries: { attempts, backoff: { type: 'exponential', delay: 1000 } },
+      handler: async ({ input, req }) => {
+        const { collection, id, requestId } = input as SearchSyncInput
+        const ctx: SyncContext = {
+          payload: req.payload,
+          client: searchClient(),
+          names: catalogueIndex,
+          queue: async (target, options) => {
+            await req.payload.jobs.queue({
+              task: SEARCH_SYNC_TASK,
+              queue,
+              input: { ...target, requestId },
+              waitUntil: options?.waitUntil,
+              req,
+            })
+          },
+        }
+        // Never write through a missing alias: Elasticsearch would auto-create a plain index there.
+        await ensureCatalogueIndexOnce(ctx.client, ctx.names)
+        const run = () => syncTarget(ctx, { collection, id })
+        const outcome = requestId ? await runWithRequestContext({ requestId }, run) : await run()
+        logger.debug({ collection, id, outcome }, 'search sync')
+        return { output: { outcome } }
+      },
+    }
+
+    return {
+      ...config,
+      collections: (config.collections ?? []).map((collection) => {
+        const slug = collection.slug as (typeof SYNCED_COLLECTIONS)[number]
+        if (!collections.includes(slug)) return collection
+        return {
+          ...collection,
+          hooks: {
+            ...collection.hooks,
+            afterChange: [
+              ...(collection.hooks?.afterChange ?? []),
+              enqueueSearchSyncAfterChange(slug, queue),
+            ],
+            afterDelete: [
+              ...(collection.hooks?.afterDelete ?? []),
+              enqueueSearchSyncAfterDelete(slug, queue),
+            ],
+          },
+        }
+      }),
+      jobs: {
+        ...config.jobs,
+        tasks: [...(config.jobs?.tasks ?? []), task],
+      },
+    }
+  }

@@ -1,0 +1,31 @@
+import type { SyncedCollection } from '../../search/sync'
+
+export interface SearchSyncOptions {
+  /**
+   * Collections whose changes are synced to the catalogue index.
+   * @default ['programs', 'episodes', 'categories', 'media']
+   */
+  collections?: SyncedCollection[]
+  /**
+   * Job queue the sync tasks run on (workers and autoRun must process it).
+   * @default 'search'
+   */
+  queue?: string
+  /**
+   * Attempts before a sync job is left as failed (the dead-letter list), with exponential backoff.
+   * @default 8
+   */
+  attempts?: number
+}
+
+/** Set on `req.context` (e.g. by the seed) to change documents without queueing syncs. */
+export const SKIP_SEARCH_SYNC = 'skipSearchSync'
+
+export const SEARCH_SYNC_TASK = 'searchSync'
+
+export interface SearchSyncInput {
+  collection: SyncedCollection
+  id: number
+  /** The request that caused the change, for logs. */
+  requestId?: string
+}
