@@ -10,5 +10,8 @@ if (!name) {
   console.error('usage: npm run migrate:create -- <name>   (e.g. add_episode_rating)')
   process.exit(2)
 }
-await runOrExit('npx', ['payload', 'migrate:create', name], { cwd: ROOT, env: { DATABASE_SCHEMA: 'migrate' } })
+await runOrExit('npx', ['payload', 'migrate:create', name], {
+  cwd: ROOT,
+  env: { DATABASE_SCHEMA: 'migrate' },
+})
 await runOrExit('npx', ['tsx', 'scripts/mark-migrations-generated.ts'], { cwd: ROOT })
