@@ -17,7 +17,7 @@ const { getPayload } = await import('payload')
 const { default: config } = await import('../payload.config')
 
 await ensurePostgres(env.DATABASE_URL)
-await ensureElasticsearch(
+const searchUrl = await ensureElasticsearch(
   { explicitUrl: env.ELASTICSEARCH_URL_EXPLICIT, port: env.ES_PORT },
   { required: false },
 )
@@ -26,6 +26,22 @@ const { totalDocs } = await payload.count({ collection: 'programs' })
 if (totalDocs === 0) {
   console.log('… first run: seeding the demo catalogue')
   await runSeed()
+}
+
+// Index the catalogue before listening, so the first search finds it.
+if (searchUrl) {
+  const { ensureCatalogueIndexed } = await import('../src/search/ensureIndexed')
+  const { searchClient } = await import('../src/search/client')
+  const { catalogueIndex } = await import('../src/search/config')
+  const { progressLine } = await import('./lib/progress')
+  const indexed = await ensureCatalogueIndexed(payload, searchClient(), catalogueIndex, {
+    onProgress: (progress) => process.stderr.write(progressLine(progress)),
+  })
+  console.log(
+    indexed.state === 'up-to-date'
+      ? `✓ search index up to date (${indexed.documents} documents)`
+      : `\n✓ search index built: ${indexed.documents} documents in ${indexed.seconds.toFixed(1)} s`,
+  )
 }
 
 const running = await startServer({ dev: true, port: env.PORT, host: env.HOST })

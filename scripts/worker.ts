@@ -1,6 +1,6 @@
 /**
- * `npm run worker`: runs Payload's job queue outside the web instances (scheduled publish and
- * unpublish today; search sync and ingestion join later). Web instances then set JOBS_AUTORUN=false.
+ * `npm run worker`: runs Payload's job queues outside the web instances: `search` (search sync)
+ * and `default` (scheduled publish and unpublish). Web instances then set JOBS_AUTORUN=false.
  * Stops between batches on SIGTERM.
  */
 import nextEnv from '@next/env'
@@ -11,8 +11,8 @@ const { getPayload } = await import('payload')
 const { default: config } = await import('../payload.config')
 const { logger } = await import('../src/observability/logger')
 
-const POLL_INTERVAL_MS = 2000
-const BATCH = 20
+const POLL_INTERVAL_MS = 1000
+const BATCH = 100
 
 const payload = await getPayload({ config })
 let stopping = false
@@ -26,10 +26,13 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 logger.info('worker started')
 while (!stopping) {
   try {
-    const result = await payload.jobs.run({ queue: 'default', limit: BATCH })
-    const ran = Object.keys(result.jobStatus ?? {}).length
+    let ran = 0
+    for (const queue of ['search', 'default']) {
+      const result = await payload.jobs.run({ queue, limit: BATCH })
+      ran += Object.keys(result.jobStatus ?? {}).length
+    }
     if (ran > 0) logger.info({ ran }, 'jobs processed')
-    if (ran === BATCH) continue // more may be waiting
+    if (ran > 0) continue // more may be waiting
   } catch (error) {
     logger.error({ err: error }, 'job run failed')
   }

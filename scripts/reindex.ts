@@ -1,0 +1,34 @@
+/**
+ * `npm run reindex`: rebuilds the catalogue index from Postgres into a new physical index and swaps
+ * the aliases when it is complete and verified. Searches keep working throughout; a failure leaves
+ * the live index in place.
+ */
+import nextEnv from '@next/env'
+
+nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production')
+
+const { getPayload } = await import('payload')
+const { default: config } = await import('../payload.config')
+const { searchClient } = await import('../src/search/client')
+const { catalogueIndex } = await import('../src/search/config')
+const { reindexCatalogue } = await import('../src/search/reindex')
+const { progressLine } = await import('./lib/progress')
+
+const payload = await getPayload({ config })
+console.log(`… rebuilding ${catalogueIndex.read} from Postgres`)
+try {
+  const result = await reindexCatalogue(payload, searchClient(), catalogueIndex, {
+    onProgress: (progress) => process.stderr.write(progressLine(progress)),
+  })
+  process.stderr.write('\n')
+  console.log(
+    `✓ ${result.documents} documents in ${result.index} (${result.seconds.toFixed(1)} s, ` +
+      `${result.docsPerSecond} docs/s); aliases swapped` +
+      (result.removedIndices.length ? `, removed ${result.removedIndices.join(', ')}` : ''),
+  )
+  process.exit(0)
+} catch (error) {
+  process.stderr.write('\n')
+  console.error(`✗ reindex failed, the live index is unchanged: ${(error as Error).message}`)
+  process.exit(1)
+}

@@ -1,0 +1,267 @@
+/**
+ * Zero-downtime rebuild of the catalogue index from Postgres:
+ *
+ *   1. create a new physical index;
+ *   2. point the write alias at it, so sync jobs that run meanwhile land in the new index (external
+ *      versions keep the bulk load from overwriting their newer writes, and versioned deletes keep
+ *      it from resurrecting what they removed); searches keep reading the old index;
+ *   3. bulk-load every public program and episode, page by page;
+ *   4. verify the count, then point the read alias at the new index and drop the old one.
+ *
+ * If anything fails, the read alias never moved; the write alias goes back and the sync jobs that
+ * ran in the meantime are queued again, so the live index catches up with what it missed.
+ */
+import type { Client } from '@elastic/elasticsearch'
+import type { Payload, Where } from 'payload'
+
+import { publishedAndDueWhere } from '../access/publishedAndDue'
+import { SEARCH_SYNC_TASK } from '../plugins/searchSync/types'
+import {
+  type CatalogueIndexNames,
+  createPhysicalIndex,
+  indicesBehind,
+  physicalIndexName,
+  swapAliases,
+  writeVersion,
+} from './indexer'
+import {
+  episodeToIndexRecord,
+  type EpisodeSource,
+  type ImageSource,
+  type IndexRecord,
+  programToIndexRecord,
+  type ProgramSource,
+} from './mappers'
+
+export interface ReindexProgress {
+  indexed: number
+  total: number
+  /** Documents per second so far. */
+  rate: number
+}
+
+export interface ReindexResult {
+  index: string
+  documents: number
+  seconds: number
+  docsPerSecond: number
+  removedIndices: string[]
+}
+
+export interface ReindexOptions {
+  /** Documents read from Postgres per page. @default 500 */
+  pageSize?: number
+  onProgress?: (progress: ReindexProgress) => void
+  /** Queue used to replay sync jobs after a failed rebuild. @default 'search' */
+  queue?: string
+}
+
+const publicProgramsWhere = (now: Date): Where => ({ and: publishedAndDueWhere(now) })
+const publicEpisodesWhere = (now: Date): Where => ({
+  and: [...publishedAndDueWhere(now), ...publishedAndDueWhere(now, 'program.')],
+})
+
+export async function countPublic(payload: Payload, now: Date): Promise<number> {
+  const [programs, episodes] = await Promise.all([
+    payload.count({
+      collection: 'programs',
+      where: publicProgramsWhere(now),
+      overrideAccess: true,
+    }),
+    payload.count({
+      collection: 'episodes',
+      where: publicEpisodesWhere(now),
+      overrideAccess: true,
+    }),
+  ])
+  return programs.totalDocs + episodes.totalDocs
+}
+
+/** Every public record, programs first (episodes embed them), read in pages. */
+async function* publicRecords(
+  payload: Payload,
+  now: Date,
+  pageSize: number,
+): AsyncGenerator<IndexRecord> {
+  const programs = new Map<number, ProgramSource>()
+  for (let page = 1; ; page++) {
+    const result = await payload.find({
+      collection: 'programs',
+      where: publicProgramsWhere(now),
+      locale: 'all',
+      depth: 1,
+      limit: pageSize,
+      page,
+      sort: 'id',
+      overrideAccess: true,
+    })
+    for (const doc of result.docs as unknown as ProgramSource[]) {
+      programs.set(doc.id, doc)
+      yield programToIndexRecord(doc)
+    }
+    if (!result.hasNextPage) break
+  }
+  for (let page = 1; ; page++) {
+    // depth 0: the program comes from the map above instead of being loaded again per episode.
+    const result = await payload.find({
+      collection: 'episodes',
+      where: publicEpisodesWhere(now),
+      locale: 'all',
+      depth: 0,
+      limit: pageSize,
+      page,
+      sort: 'id',
+      overrideAccess: true,
+    })
+    const docs = result.docs as unknown as EpisodeSource[]
+    const thumbnails = await loadImages(
+      payload,
+      docs.map((d) => d.thumbnail).filter((t): t is number => typeof t === 'number'),
+    )
+    for (const doc of docs) {
+      const program = programs.get(doc.program as number)
+      if (!program) continue // its program stopped being public during the rebuild
+      const thumbnail = typeof doc.thumbnail === 'number' ? thumbnails.get(doc.thumbnail) : null
+      yield episodeToIndexRecord({ ...doc, program, thumbnail: thumbnail ?? null })
+    }
+    if (!result.hasNextPage) break
+  }
+}
+
+async function loadImages(payload: Payload, ids: number[]): Promise<Map<number, ImageSource>> {
+  if (ids.length === 0) return new Map()
+  const found = await payload.find({
+    collection: 'media',
+    where: { id: { in: [...new Set(ids)] } },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  return new Map((found.docs as unknown as ImageSource[]).map((doc) => [doc.id, doc]))
+}
+
+export async function reindexCatalogue(
+  payload: Payload,
+  client: Client,
+  names: CatalogueIndexNames,
+  { pageSize = 500, onProgress, queue = 'search' }: ReindexOptions = {},
+): Promise<ReindexResult> {
+  const started = new Date()
+  const index = physicalIndexName(names, started)
+  const previousWrite = await indicesBehind(client, names.write)
+  await createPhysicalIndex(client, index)
+  // No refreshes while loading: much faster bulk indexing; restored before the swap.
+  await client.indices.putSettings({ index, settings: { refresh_interval: '-1' } })
+  try {
+    await moveWriteAlias(client, names, previousWrite, index)
+
+    const total = await countPublic(payload, started)
+    let sent = 0
+    const dropped: string[] = []
+    const stats = await client.helpers.bulk<IndexRecord>({
+      datasource: publicRecords(payload, started, pageSize),
+      flushBytes: 5_000_000,
+      concurrency: 2,
+      retries: 5, // 429s from the bulk queue are retried with backoff by the helper
+      wait: 1000,
+      onDocument(record) {
+        sent++
+        if (onProgress && sent % 250 === 0) {
+          onProgress({
+            indexed: sent,
+            total,
+            rate: sent / ((Date.now() - started.getTime()) / 1000),
+          })
+        }
+        return [
+          {
+            index: {
+              _index: index,
+              _id: record.id,
+              version: writeVersion(record.version),
+              version_type: 'external',
+            },
+          },
+          record.doc,
+        ]
+      },
+      onDrop(failure) {
+        // A conflict means a sync job already wrote a newer version into the new index: fine.
+        if (failure.status !== 409)
+          dropped.push(`${failure.document.id}: ${failure.error?.reason ?? failure.status}`)
+      },
+    })
+    if (dropped.length)
+      throw new Error(`${dropped.length} documents failed to index; first: ${dropped[0]}`)
+
+    await client.indices.putSettings({ index, settings: { refresh_interval: '1s' } })
+    await client.indices.refresh({ index })
+    const { count } = await client.count({ index })
+    // Every document sent must be there, give or take what sync jobs added or removed meanwhile.
+    const concurrentSyncs = (await syncJobsSince(payload, started)).length
+    if (Math.abs(count - sent) > concurrentSyncs || stats.aborted) {
+      throw new Error(
+        `verification failed: ${count} documents in ${index}, ${sent} sent, ${concurrentSyncs} syncs meanwhile`,
+      )
+    }
+    onProgress?.({ indexed: sent, total, rate: sent / ((Date.now() - started.getTime()) / 1000) })
+
+    const removedIndices = await swapAliases(client, names, index)
+    for (const old of removedIndices) await client.indices.delete({ index: old }, { ignore: [404] })
+    const seconds = (Date.now() - started.getTime()) / 1000
+    return {
+      index,
+      documents: count,
+      seconds,
+      docsPerSecond: Math.round(sent / seconds),
+      removedIndices,
+    }
+  } catch (error) {
+    await moveWriteAlias(client, names, [index], previousWrite[previousWrite.length - 1]).catch(
+      () => undefined,
+    )
+    await client.indices.delete({ index }, { ignore: [404] }).catch(() => undefined)
+    await replaySyncJobsSince(payload, started, queue).catch(() => undefined)
+    throw error
+  }
+}
+
+async function moveWriteAlias(
+  client: Client,
+  names: CatalogueIndexNames,
+  from: string[],
+  to: string | undefined,
+): Promise<void> {
+  if (!to) return
+  await client.indices.updateAliases({
+    actions: [
+      ...from
+        .filter((old) => old !== to)
+        .map((old) => ({ remove: { index: old, alias: names.write } })),
+      { add: { index: to, alias: names.write, is_write_index: true } },
+    ],
+  })
+}
+
+async function syncJobsSince(payload: Payload, since: Date) {
+  const jobs = await payload.find({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { taskSlug: { equals: SEARCH_SYNC_TASK } },
+        { createdAt: { greater_than_equal: since.toISOString() } },
+      ],
+    },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return jobs.docs
+}
+
+/** Queues again every sync job created since `since` (their writes went to the discarded index). */
+async function replaySyncJobsSince(payload: Payload, since: Date, queue: string): Promise<void> {
+  for (const job of await syncJobsSince(payload, since)) {
+    await payload.jobs.queue({ task: SEARCH_SYNC_TASK, queue, input: job.input as never })
+  }
+}
