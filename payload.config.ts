@@ -67,16 +67,12 @@ export default buildConfig({
   // Larger uploads are refused with a 413 while streaming, before they fill memory or disk.
   upload: { limits: { fileSize: env.UPLOAD_MAX_BYTES } },
   sharp,
-  jobs: {
-    // Scheduled publish/unpublish and search sync. Dedicated workers (scripts/worker.ts) can take
-    // this over by setting JOBS_AUTORUN=false on the web instances.
-    autoRun: [
-      { cron: '* * * * *', queue: 'default', limit: 50 },
-      // Search sync: every 2 seconds, so an edit is searchable moments later.
-      { cron: '*/2 * * * * *', queue: 'search', limit: 100 },
-    ],
-    shouldAutoRun: () => env.JOBS_AUTORUN,
-  },
+  // Jobs (scheduled publish, search sync) run through src/jobs/claimingRunner.ts, which claims
+  // them exclusively: started by the host when JOBS_AUTORUN is on, and by `npm run worker`.
+  // Payload's own autoRun is not used: it can run one job on two runners at once.
+  // Finished jobs are kept for a while (the runner prunes them after JOBS_RETENTION_HOURS) as a
+  // history of what ran; failed ones stay until an admin retries or deletes them (dead letters).
+  jobs: { deleteJobOnComplete: false },
   plugins: [searchSync()],
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
 })

@@ -1,42 +1,32 @@
 /**
- * `npm run worker`: runs Payload's job queues outside the web instances: `search` (search sync)
- * and `default` (scheduled publish and unpublish). Web instances then set JOBS_AUTORUN=false.
- * Stops between batches on SIGTERM.
+ * `npm run worker`: runs the job queues (`search`: search sync; `default`: scheduled publish and
+ * unpublish) outside the web instances, with exclusive claims (src/jobs/claimingRunner.ts), so any
+ * number of workers and web instances can run side by side. Web instances may then set
+ * JOBS_AUTORUN=false. On SIGTERM it finishes the current round and exits.
  */
 import nextEnv from '@next/env'
 
 nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production')
 
 const { getPayload } = await import('payload')
+const { env } = await import('../src/env')
 const { default: config } = await import('../payload.config')
-const { logger } = await import('../src/observability/logger')
-
-const POLL_INTERVAL_MS = 1000
-const BATCH = 100
+const { flushLogs, logger } = await import('../src/observability/logger')
+const { startJobRunner } = await import('../src/jobs/claimingRunner')
 
 const payload = await getPayload({ config })
-let stopping = false
+const runner = startJobRunner(payload, {
+  leaseMs: env.JOBS_LEASE_MS,
+  retentionMs: env.JOBS_RETENTION_HOURS * 3_600_000,
+})
+logger.info({ runnerId: runner.runnerId }, 'worker started')
+
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
-    logger.info({ signal }, 'worker stopping after the current batch')
-    stopping = true
+    logger.info({ signal }, 'worker stopping after the current round')
+    void runner
+      .stop()
+      .then(flushLogs)
+      .then(() => process.exit(0))
   })
 }
-
-logger.info('worker started')
-while (!stopping) {
-  try {
-    let ran = 0
-    for (const queue of ['search', 'default']) {
-      const result = await payload.jobs.run({ queue, limit: BATCH })
-      ran += Object.keys(result.jobStatus ?? {}).length
-    }
-    if (ran > 0) logger.info({ ran }, 'jobs processed')
-    if (ran > 0) continue // more may be waiting
-  } catch (error) {
-    logger.error({ err: error }, 'job run failed')
-  }
-  await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS))
-}
-logger.info('worker stopped')
-process.exit(0)

@@ -61,6 +61,10 @@ const schema = z
       .default('info'),
     /** Run Payload's job queue (scheduled publish) inside the web process. */
     JOBS_AUTORUN: booleanString.optional(),
+    /** A job claim not renewed for this long is taken back from its (dead) runner. */
+    JOBS_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
+    /** How long finished jobs are kept as history before the runner prunes them. */
+    JOBS_RETENTION_HOURS: z.coerce.number().min(0).default(24),
     /** Password for the demo users created by `npm run seed` (dev only). */
     SEED_PASSWORD: z.string().min(8).default('mediamesh-demo'),
     /** Largest accepted upload in bytes (audio and video dominate). Default 1 GiB. */

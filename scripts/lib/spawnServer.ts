@@ -38,6 +38,25 @@ export async function spawnServer(
   name = 'server',
   timeoutMs = 120_000,
 ): Promise<SpawnedServer> {
+  try {
+    return await spawnOnce(env, name, timeoutMs)
+  } catch (error) {
+    // Seen once in ~30 runs: the child exited with code 13 (an unsettled top-level await) before
+    // writing a single line. Not understood yet (see the notes); one retry keeps the suite honest
+    // about real start-up failures, which fail twice.
+    if (!(error instanceof EarlyExit)) throw error
+    console.warn(`${error.message}; retrying once`)
+    return spawnOnce(env, name, timeoutMs)
+  }
+}
+
+class EarlyExit extends Error {}
+
+async function spawnOnce(
+  env: Record<string, string>,
+  name: string,
+  timeoutMs: number,
+): Promise<SpawnedServer> {
   const port = await freePort()
   await mkdir(LOG_DIR, { recursive: true })
   const logFile = path.join(LOG_DIR, `${name}-${process.pid}-${port}.log`)
@@ -66,7 +85,7 @@ export async function spawnServer(
   let lastError = ''
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(
+      throw new EarlyExit(
         `${name} exited with code ${child.exitCode} before becoming ready; see ${logFile}`,
       )
     }

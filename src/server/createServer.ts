@@ -14,6 +14,7 @@ import { env } from '../env'
 import type { DependencyCheck } from '../health/readiness'
 import { opsRoutes } from '../http/opsRoutes'
 import { requestObservability } from '../http/requestObservability'
+import { startJobRunner } from '../jobs/claimingRunner'
 import { logger } from '../observability/logger'
 import { checkSearchHealth, searchClient } from '../search/client'
 
@@ -70,6 +71,13 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
   const handle = nextApp.getRequestHandler()
   app.use((req, res) => handle(req, res))
 
+  const jobRunner = env.JOBS_AUTORUN
+    ? startJobRunner(payload, {
+        leaseMs: env.JOBS_LEASE_MS,
+        retentionMs: env.JOBS_RETENTION_HOURS * 3_600_000,
+      })
+    : undefined
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => resolve())
@@ -94,6 +102,7 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
       )
       server.closeAllConnections()
     }
+    await jobRunner?.stop()
     await nextApp.close().catch(() => undefined)
     await searchClient()
       .close()

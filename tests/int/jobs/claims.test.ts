@@ -1,0 +1,161 @@
+/**
+ * Exclusive job claims: several runners never run one job twice at the same time, and the jobs of a
+ * runner that died are picked up again.
+ */
+import { spawn } from 'node:child_process'
+
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import type { Payload } from 'payload'
+
+import { ROOT } from '../../../scripts/lib/paths'
+import {
+  claimJobs,
+  claimQueueName,
+  reapExpiredClaims,
+  runClaimedRound,
+} from '../../../src/jobs/claimingRunner'
+import { makeProgram } from '../helpers/fixtures'
+import { testPayload, uniqueTag } from '../helpers/payload'
+
+let payload: Payload
+const pool = () => (payload.db as unknown as PostgresAdapter).pool
+
+beforeAll(async () => {
+  payload = await testPayload()
+})
+
+/** Queues `count` search-sync jobs on a queue of the test's own. */
+async function queueJobs(queue: string, count: number): Promise<number[]> {
+  const program = await makeProgram(payload)
+  const ids: number[] = []
+  for (let i = 0; i < count; i++) {
+    const job = await payload.jobs.queue({
+      task: 'searchSync',
+      queue,
+      input: { collection: 'programs', id: program.id },
+    })
+    ids.push(job.id as number)
+  }
+  return ids
+}
+
+async function jobsByIds(ids: number[]) {
+  const { docs } = await payload.find({
+    collection: 'payload-jobs',
+    where: { id: { in: ids } },
+    limit: ids.length,
+    depth: 0,
+  })
+  return docs
+}
+
+describe('exclusive job claims', () => {
+  it('lets concurrent runners split the work without running any job twice', async () => {
+    const queue = `claims-${uniqueTag()}`
+    const ids = await queueJobs(queue, 60)
+    const runners = ['a', 'b', 'c', 'd'].map((name) => `${name}-${uniqueTag()}`)
+    // Four runners at once, several rounds each, small batches so that they really interleave.
+    await Promise.all(
+      runners.map(async (runnerId) => {
+        for (let round = 0; round < 10; round++) {
+          await runClaimedRound(payload, { queues: [queue], batch: 5, runnerId })
+        }
+      }),
+    )
+    const jobs = await jobsByIds(ids)
+    expect(jobs).toHaveLength(ids.length)
+    expect(jobs.every((job) => job.completedAt)).toBe(true)
+    // One log entry per job: each ran exactly once.
+    expect(jobs.map((job) => (job.log ?? []).length)).toEqual(ids.map(() => 1))
+    expect(new Set(jobs.map((job) => job.queue))).toEqual(new Set([queue]))
+  })
+
+  it('never hands one job to two claimers', async () => {
+    const queue = `claims-${uniqueTag()}`
+    const ids = await queueJobs(queue, 40)
+    const claims = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        claimJobs(pool(), queue, claimQueueName(queue, `r${i}`), 10),
+      ),
+    )
+    const all = claims.flat()
+    expect(all.sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b))
+    expect(new Set(all).size).toBe(all.length)
+  })
+
+  it('gives the jobs of a runner that died back to the queue once its lease expires', async () => {
+    const queue = `claims-${uniqueTag()}`
+    const ids = await queueJobs(queue, 5)
+    // A runner claims the jobs, marks them processing and dies without a word.
+    const dead = claimQueueName(queue, 'dead-runner')
+    expect(await claimJobs(pool(), queue, dead, 10)).toHaveLength(5)
+    await pool().query(
+      `UPDATE payload_jobs SET processing = true, updated_at = now() - interval '10 minutes' WHERE queue = $1`,
+      [dead],
+    )
+
+    expect(await runClaimedRound(payload, { queues: [queue], runnerId: 'alive' })).toBe(0)
+    expect(await reapExpiredClaims(pool(), 60_000)).toBeGreaterThanOrEqual(5)
+    expect(await runClaimedRound(payload, { queues: [queue], runnerId: 'alive' })).toBe(5)
+    const jobs = await jobsByIds(ids)
+    expect(jobs).toHaveLength(5)
+    expect(jobs.every((job) => job.completedAt)).toBe(true)
+  })
+
+  it('leaves the claims of a live runner alone', async () => {
+    const queue = `claims-${uniqueTag()}`
+    await queueJobs(queue, 3)
+    const live = claimQueueName(queue, 'live-runner')
+    await claimJobs(pool(), queue, live, 10)
+    await reapExpiredClaims(pool(), 60_000)
+    const { rows } = await pool().query(
+      'SELECT count(*)::int AS n FROM payload_jobs WHERE queue = $1',
+      [live],
+    )
+    expect(rows[0].n).toBe(3)
+  })
+
+  it('completes the jobs of a worker process killed with SIGKILL', async () => {
+    const queue = 'search'
+    const program = await makeProgram(payload)
+    const ids: number[] = []
+    for (let i = 0; i < 200; i++) {
+      const job = await payload.jobs.queue({
+        task: 'searchSync',
+        queue,
+        input: { collection: 'programs', id: program.id },
+      })
+      ids.push(job.id as number)
+    }
+    const worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: '', JOBS_LEASE_MS: '2000', LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    })
+    // Kill it as soon as it has claimed work.
+    const deadline = Date.now() + 60_000
+    while (Date.now() < deadline) {
+      const { rows } = await pool().query(
+        `SELECT count(*)::int AS n FROM payload_jobs WHERE queue LIKE 'search:claimed:%'`,
+      )
+      if (rows[0].n > 0) break
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    worker.kill('SIGKILL')
+    await new Promise((resolve) => worker.once('exit', resolve))
+
+    // Another runner reaps the expired claims and finishes everything.
+    const finish = Date.now() + 60_000
+    while (Date.now() < finish) {
+      await reapExpiredClaims(pool(), 2000)
+      await runClaimedRound(payload, { queues: [queue], batch: 200, runnerId: 'rescuer' })
+      const done = (await jobsByIds(ids)).filter((job) => job.completedAt).length
+      if (done === ids.length) break
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    const jobs = await jobsByIds(ids)
+    expect(jobs).toHaveLength(ids.length)
+    expect(jobs.filter((job) => !job.completedAt)).toEqual([])
+  }, 180_000)
+})
