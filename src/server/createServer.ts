@@ -15,6 +15,7 @@ import type { DependencyCheck } from '../health/readiness'
 import { opsRoutes } from '../http/opsRoutes'
 import { requestObservability } from '../http/requestObservability'
 import { startJobRunner } from '../jobs/claimingRunner'
+import { registerJobMetrics } from '../jobs/metrics'
 import { logger } from '../observability/logger'
 import { checkSearchHealth, searchClient } from '../search/client'
 
@@ -46,6 +47,7 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
   const payload = await getPayload({ config })
   const pool = (payload.db as unknown as PostgresAdapter).pool
   const collectionSlugs = new Set(Object.keys(payload.collections))
+  registerJobMetrics(payload)
 
   let shuttingDown = false
   const app = express()

@@ -180,4 +180,22 @@ describe('metrics', () => {
     expect(text).toContain('process_resident_memory_bytes')
     expect(text).toContain('nodejs_eventloop_lag_seconds')
   })
+
+  it('reports the job queues: pending, failed and the age of the oldest pending job', async () => {
+    const payload = await testPayload()
+    // A change queues a search sync job; nobody runs jobs in this instance (JOBS_AUTORUN=false).
+    await payload.create({
+      collection: 'categories',
+      data: { name: `Metrics ${Date.now()}` },
+    })
+    const response = await fetch(`${baseUrl()}/metrics`, {
+      headers: { Authorization: `Bearer ${metricsToken()}` },
+    })
+    const text = await response.text()
+    const pending = text.match(/^jobs_pending\{queue="search"\} (\d+)$/m)
+    expect(Number(pending?.[1])).toBeGreaterThanOrEqual(1)
+    expect(text).toMatch(/^jobs_failed\{queue="search"\} \d+$/m)
+    expect(text).toMatch(/^jobs_oldest_pending_age_seconds\{queue="search"\} [\d.e+-]+$/m)
+    expect(text).toContain('# TYPE search_sync_latency_seconds histogram')
+  })
 })

@@ -4,6 +4,7 @@
  */
 import type { Config, TaskConfig } from 'payload'
 
+import { searchIndexLatency } from '../../jobs/metrics'
 import { logger } from '../../observability/logger'
 import { runWithRequestContext } from '../../observability/requestContext'
 import { searchClient } from '../../search/client'
@@ -34,7 +35,7 @@ export const searchSync =
       outputSchema: [{ name: 'outcome', type: 'text' }],
       // 1 s, 2 s, 4 s, ... : rides out an Elasticsearch restart without hammering it.
       retries: { attempts, backoff: { type: 'exponential', delay: 1000 } },
-      handler: async ({ input, req }) => {
+      handler: async ({ input, job, req }) => {
         const { collection, id, requestId } = input as SearchSyncInput
         const ctx: SyncContext = {
           payload: req.payload,
@@ -54,6 +55,7 @@ export const searchSync =
         await ensureCatalogueIndexOnce(ctx.client, ctx.names)
         const run = () => syncTarget(ctx, { collection, id })
         const outcome = requestId ? await runWithRequestContext({ requestId }, run) : await run()
+        searchIndexLatency.observe((Date.now() - Date.parse(job.createdAt)) / 1000)
         logger.debug({ collection, id, outcome }, 'search sync')
         return { output: { outcome } }
       },
