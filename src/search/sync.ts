@@ -194,5 +194,7 @@ export async function syncTarget(
       await queueReferencing(ctx, 'programs', { coverImage: { equals: id } })
       await queueReferencing(ctx, 'episodes', { thumbnail: { equals: id } })
       return 'queued referencing documents'
+    default:
+      throw new Error(`search sync: unknown collection "${String(collection)}"`)
   }
 }

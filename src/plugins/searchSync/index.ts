@@ -11,6 +11,7 @@ import { searchClient } from '../../search/client'
 import { catalogueIndex } from '../../search/config'
 import { ensureCatalogueIndexOnce } from '../../search/indexer'
 import { SYNCED_COLLECTIONS, syncTarget, type SyncContext } from '../../search/sync'
+import { searchSyncEndpoints } from './endpoints'
 import {
   enqueueSearchSyncAfterChange,
   enqueueSearchSyncAfterDelete,
@@ -84,6 +85,21 @@ export const searchSync =
       jobs: {
         ...config.jobs,
         tasks: [...(config.jobs?.tasks ?? []), task],
+      },
+      endpoints: [...(config.endpoints ?? []), ...searchSyncEndpoints],
+      admin: {
+        ...config.admin,
+        components: {
+          ...config.admin?.components,
+          afterNavLinks: [
+            ...(config.admin?.components?.afterNavLinks ?? []),
+            '/admin/SearchSyncNavLink#SearchSyncNavLink',
+          ],
+          views: {
+            ...config.admin?.components?.views,
+            searchSync: { Component: '/admin/SearchSyncView#SearchSyncView', path: '/search-sync' },
+          },
+        },
       },
     }
   }
