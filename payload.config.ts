@@ -10,6 +10,7 @@ import { buildConfig, type Migration } from 'payload'
 import sharp from 'sharp'
 
 import { Categories } from './src/collections/Categories'
+import { indexLocaleParents } from './src/db/indexLocaleParents'
 import { Episodes } from './src/collections/Episodes'
 import { Media } from './src/collections/Media'
 import { Programs } from './src/collections/Programs'
@@ -18,6 +19,7 @@ import { env } from './src/env'
 import { translateDatabaseErrors } from './src/hooks/translateDatabaseErrors'
 import { migrations } from './src/migrations'
 import { logger } from './src/observability/logger'
+import { adminSearch } from './src/plugins/adminSearch'
 import { searchSync } from './src/plugins/searchSync'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -50,6 +52,7 @@ export default buildConfig({
     push: env.DATABASE_SCHEMA === 'push',
     migrationDir: path.resolve(dirname, 'src/migrations'),
     prodMigrations: committedMigrations,
+    afterSchemaInit: [indexLocaleParents],
   }),
   // Dev and test databases that use migrations (not push) apply them on start too; production does
   // so through `prodMigrations` above.
@@ -73,6 +76,6 @@ export default buildConfig({
   // Finished jobs are kept for a while (the runner prunes them after JOBS_RETENTION_HOURS) as a
   // history of what ran; failed ones stay until an admin retries or deletes them (dead letters).
   jobs: { deleteJobOnComplete: false },
-  plugins: [searchSync()],
+  plugins: [searchSync(), adminSearch()],
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
 })

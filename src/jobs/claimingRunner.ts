@@ -104,7 +104,7 @@ export interface RunnerOptions {
   batch?: number
   /** A claim not renewed for this long is considered abandoned. @default 60000 */
   leaseMs?: number
-  /** Pause between rounds when there was nothing to do. @default 1000 */
+  /** Pause between rounds when there was nothing to do (a cheap indexed query). @default 250 */
   idleMs?: number
   /** Finished jobs older than this are deleted. @default one day */
   retentionMs?: number
@@ -139,7 +139,7 @@ export interface JobRunner {
 
 /** Runs rounds until stopped; renews its claims and reaps abandoned ones as it goes. */
 export function startJobRunner(payload: Payload, options: RunnerOptions = {}): JobRunner {
-  const { queues = ['search', 'default'], leaseMs = 60_000, idleMs = 1000 } = options
+  const { queues = ['search', 'default'], leaseMs = 60_000, idleMs = 250 } = options
   const retentionMs = options.retentionMs ?? 24 * 60 * 60 * 1000
   const runnerId = options.runnerId ?? randomUUID()
   const pool = poolOf(payload)

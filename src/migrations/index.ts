@@ -1,5 +1,7 @@
 import * as migration_20261121_124211_initial from './20261121_124211_initial';
 import * as migration_20261121_132554_search_sync from './20261121_132554_search_sync';
+import * as migration_20261121_135006_admin_search from './20261121_135006_admin_search';
+import * as migration_20261121_135545_locale_parent_indexes from './20261121_135545_locale_parent_indexes';
 
 export const migrations = [
   {
@@ -10,6 +12,16 @@ export const migrations = [
   {
     up: migration_20261121_132554_search_sync.up,
     down: migration_20261121_132554_search_sync.down,
-    name: '20261121_132554_search_sync'
+    name: '20261121_132554_search_sync',
+  },
+  {
+    up: migration_20261121_135006_admin_search.up,
+    down: migration_20261121_135006_admin_search.down,
+    name: '20261121_135006_admin_search',
+  },
+  {
+    up: migration_20261121_135545_locale_parent_indexes.up,
+    down: migration_20261121_135545_locale_parent_indexes.down,
+    name: '20261121_135545_locale_parent_indexes'
   },
 ];

@@ -77,21 +77,25 @@ export async function countPublic(payload: Payload, now: Date): Promise<number> 
   return programs.totalDocs + episodes.totalDocs
 }
 
-/** Every public record, programs first (episodes embed them), read in pages. */
+/**
+ * Every public record, programs first (episodes embed them), read in pages by id ("keyset"
+ * pagination: `id > last`, no OFFSET and no count per page, so the last page costs what the first
+ * does).
+ */
 async function* publicRecords(
   payload: Payload,
   now: Date,
   pageSize: number,
 ): AsyncGenerator<IndexRecord> {
   const programs = new Map<number, ProgramSource>()
-  for (let page = 1; ; page++) {
+  for (let after = 0; ;) {
     const result = await payload.find({
       collection: 'programs',
-      where: publicProgramsWhere(now),
+      where: { and: [...publishedAndDueWhere(now), { id: { greater_than: after } }] },
       locale: 'all',
       depth: 1,
       limit: pageSize,
-      page,
+      pagination: false,
       sort: 'id',
       overrideAccess: true,
     })
@@ -99,17 +103,18 @@ async function* publicRecords(
       programs.set(doc.id, doc)
       yield programToIndexRecord(doc)
     }
-    if (!result.hasNextPage) break
+    if (result.docs.length < pageSize) break
+    after = result.docs[result.docs.length - 1]!.id
   }
-  for (let page = 1; ; page++) {
-    // depth 0: the program comes from the map above instead of being loaded again per episode.
+  for (let after = 0; ;) {
+    // depth 0 and no join on the program: public programs are in the map above already.
     const result = await payload.find({
       collection: 'episodes',
-      where: publicEpisodesWhere(now),
+      where: { and: [...publishedAndDueWhere(now), { id: { greater_than: after } }] },
       locale: 'all',
       depth: 0,
       limit: pageSize,
-      page,
+      pagination: false,
       sort: 'id',
       overrideAccess: true,
     })
@@ -120,11 +125,12 @@ async function* publicRecords(
     )
     for (const doc of docs) {
       const program = programs.get(doc.program as number)
-      if (!program) continue // its program stopped being public during the rebuild
+      if (!program) continue // its program is not public
       const thumbnail = typeof doc.thumbnail === 'number' ? thumbnails.get(doc.thumbnail) : null
       yield episodeToIndexRecord({ ...doc, program, thumbnail: thumbnail ?? null })
     }
-    if (!result.hasNextPage) break
+    if (docs.length < pageSize) break
+    after = docs[docs.length - 1]!.id
   }
 }
 

@@ -98,14 +98,15 @@ export async function syncEpisode(ctx: SyncContext, id: number): Promise<string>
 /** Re-writes every episode of a program (in bulk batches): upsert while public, remove otherwise. */
 async function syncEpisodesOfProgram(ctx: SyncContext, program: ProgramSource & Published) {
   const programPublic = isPublicNow(program)
-  for (let page = 1; ; page++) {
+  // Keyset pages (id > last): no OFFSET scans and no count per page.
+  for (let after = 0; ;) {
     const result = await ctx.payload.find({
       collection: 'episodes',
-      where: { program: { equals: program.id } },
+      where: { and: [{ program: { equals: program.id } }, { id: { greater_than: after } }] },
       locale: 'all',
       depth: 1,
       limit: EPISODE_BATCH,
-      page,
+      pagination: false,
       sort: 'id',
       overrideAccess: true,
     })
@@ -136,7 +137,8 @@ async function syncEpisodesOfProgram(ctx: SyncContext, program: ProgramSource & 
       }
     }
     if (operations.length) await bulkOrThrow(ctx.client, operations)
-    if (!result.hasNextPage) break
+    if (result.docs.length < EPISODE_BATCH) break
+    after = result.docs[result.docs.length - 1]!.id
   }
 }
 
