@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { Payload } from 'payload'
 
 import { makeCategory, makeEpisode, makeProgram } from './helpers/fixtures'
-import { login, request } from './helpers/http'
-import { createUser, testPayload, uniqueTag } from './helpers/payload'
+import { request } from './helpers/http'
+import { signedIn, testPayload, uniqueTag } from './helpers/payload'
 
 let payload: Payload
 let editor: { token: string }
@@ -15,10 +15,8 @@ let viewer: { token: string }
 
 beforeAll(async () => {
   payload = await testPayload()
-  const e = await createUser(payload, ['editor'])
-  editor = { token: await login(e.email, e.password) }
-  const v = await createUser(payload, ['viewer'])
-  viewer = { token: await login(v.email, v.password) }
+  editor = await signedIn(payload, 'editor')
+  viewer = await signedIn(payload, 'viewer')
 })
 
 describe('admin search', () => {

@@ -5,6 +5,7 @@ import { getPayload, type Payload } from 'payload'
 import config from '../../../payload.config'
 import type { Role } from '../../../src/access/roles'
 import type { User } from '../../../src/payload-types'
+import { login } from './http'
 
 /** The in-process Payload (Local API) on the run's test database, shared with the spawned host. */
 export function testPayload(): Promise<Payload> {
@@ -52,4 +53,10 @@ export async function createUser(
     data: { email, password, roles, name: `Test ${roles.join('/')}` },
   })
   return { user, email, password }
+}
+
+/** A fresh user with `roles`, logged in over REST: the auth to pass to `request`. */
+export async function signedIn(payload: Payload, ...roles: Role[]): Promise<{ token: string }> {
+  const { email, password } = await createUser(payload, roles)
+  return { token: await login(email, password) }
 }

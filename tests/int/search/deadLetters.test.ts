@@ -6,9 +6,9 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-import { baseUrl, login, request } from '../helpers/http'
+import { baseUrl, request } from '../helpers/http'
 import { makeProgram } from '../helpers/fixtures'
-import { createUser, testPayload } from '../helpers/payload'
+import { signedIn, testPayload } from '../helpers/payload'
 
 let payload: Payload
 let admin: { token: string }
@@ -16,10 +16,8 @@ let editor: { token: string }
 
 beforeAll(async () => {
   payload = await testPayload()
-  const a = await createUser(payload, ['admin'])
-  admin = { token: await login(a.email, a.password) }
-  const e = await createUser(payload, ['editor'])
-  editor = { token: await login(e.email, e.password) }
+  admin = await signedIn(payload, 'admin')
+  editor = await signedIn(payload, 'editor')
 })
 
 /** A sync job in the state Payload leaves it after its last failed attempt. */

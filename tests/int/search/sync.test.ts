@@ -130,6 +130,23 @@ describe('search sync', () => {
     await eventually(async () => (await indexed(`episode:${episode.id}`)) === null)
   })
 
+  it('follows scheduled publish and unpublish jobs', async () => {
+    const program = await makeProgram(payload, 'draft')
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'programs', value: program.id } },
+    })
+    await payload.jobs.run({ queue: 'default' })
+    await eventually(async () => (await indexed(`program:${program.id}`)) !== null)
+
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'unpublish', doc: { relationTo: 'programs', value: program.id } },
+    })
+    await payload.jobs.run({ queue: 'default' })
+    await eventually(async () => (await indexed(`program:${program.id}`)) === null)
+  })
+
   it('makes a future-dated program appear once its moment comes', async () => {
     const program = await makeProgram(payload, 'published', { publishedAt: future(2 / 3600) }) // in ~2 s
     await runSearchJobs()
