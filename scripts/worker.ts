@@ -13,8 +13,14 @@ const { env } = await import('../src/env')
 const { default: config } = await import('../payload.config')
 const { flushLogs, logger } = await import('../src/observability/logger')
 const { startJobRunner } = await import('../src/jobs/claimingRunner')
+const { registerJobMetrics } = await import('../src/jobs/metrics')
+const { startMetricsServer } = await import('../src/observability/metricsServer')
 
 const payload = await getPayload({ config })
+registerJobMetrics(payload)
+const metricsServer = env.WORKER_METRICS_PORT
+  ? startMetricsServer(env.WORKER_METRICS_PORT, env.metricsAccess)
+  : undefined
 const runner = startJobRunner(payload, {
   leaseMs: env.JOBS_LEASE_MS,
   retentionMs: env.JOBS_RETENTION_HOURS * 3_600_000,
@@ -24,6 +30,7 @@ logger.info({ runnerId: runner.runnerId }, 'worker started')
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     logger.info({ signal }, 'worker stopping after the current round')
+    metricsServer?.close()
     void runner
       .stop()
       .then(flushLogs)

@@ -63,6 +63,8 @@ const schema = z
     JOBS_AUTORUN: booleanString.optional(),
     /** A job claim not renewed for this long is taken back from its (dead) runner. */
     JOBS_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
+    /** When set, `npm run worker` serves its own /metrics on this port (same token rules). */
+    WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     /** How long finished jobs are kept as history before the runner prunes them. */
     JOBS_RETENTION_HOURS: z.coerce.number().min(0).default(24),
     /** Password for the demo users created by `npm run seed` (dev only). */

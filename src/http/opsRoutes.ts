@@ -1,11 +1,10 @@
-import { timingSafeEqual } from 'node:crypto'
-
 import { Router } from 'express'
 
 import type { Env } from '../env'
 import type { DependencyCheck } from '../health/readiness'
 import { checkReadiness } from '../health/readiness'
 import { registry } from '../observability/metrics'
+import { bearerMatches } from '../observability/metricsServer'
 
 /** Liveness, readiness and metrics: what load balancers, orchestrators and Prometheus call. */
 export function opsRoutes(options: {
@@ -48,10 +47,4 @@ export function opsRoutes(options: {
   })
 
   return router
-}
-
-function bearerMatches(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '')
-  const expected = Buffer.from(token)
-  return given.length === expected.length && timingSafeEqual(given, expected)
 }

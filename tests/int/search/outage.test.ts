@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Payload } from 'payload'
 
 import { ROOT } from '../../../scripts/lib/paths'
+import { freePort } from '../../../scripts/lib/spawnServer'
 import { createSearchClient } from '../../../src/search/client'
 import {
   catalogueIndexNames,
@@ -50,11 +51,13 @@ const es = (command: 'start' | 'stop') =>
 const client = createSearchClient(URL_B)
 let payload: Payload
 let worker: ChildProcess
+let workerMetricsPort: number
 
 beforeAll(async () => {
   payload = await testPayload()
   await es('start')
   await ensureCatalogueIndex(client, names)
+  workerMetricsPort = await freePort()
   worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
     cwd: ROOT,
     env: {
@@ -63,6 +66,7 @@ beforeAll(async () => {
       ELASTICSEARCH_URL: URL_B,
       SEARCH_INDEX_PREFIX: PREFIX,
       JOBS_LEASE_MS: '5000',
+      WORKER_METRICS_PORT: String(workerMetricsPort),
       LOG_LEVEL: 'warn',
     },
     stdio: 'ignore',
@@ -182,5 +186,12 @@ describe('an Elasticsearch outage', () => {
       id: `program:${program.id}`,
     })
     expect(doc._source?.title.en).toBe('During the outage')
+
+    // The worker reports its sync latency on its own /metrics.
+    const metrics = await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`, {
+      headers: { Authorization: `Bearer ${process.env.METRICS_TOKEN}` },
+    }).then((r) => r.text())
+    const count = metrics.match(/^search_sync_latency_seconds_count (\d+)$/m)
+    expect(Number(count?.[1])).toBeGreaterThan(0)
   }, 300_000)
 })
