@@ -137,7 +137,10 @@ export interface JobRunner {
   stop: () => Promise<void>
 }
 
-/** Runs rounds until stopped; renews its claims and reaps abandoned ones as it goes. */
+/**
+ * Runs rounds until stopped; as it goes it renews its claims, reaps abandoned ones and prunes old
+ * finished jobs.
+ */
 export function startJobRunner(payload: Payload, options: RunnerOptions = {}): JobRunner {
   const { queues = ['search', 'default'], leaseMs = 60_000, idleMs = 250 } = options
   const retentionMs = options.retentionMs ?? 24 * 60 * 60 * 1000
@@ -155,6 +158,7 @@ export function startJobRunner(payload: Payload, options: RunnerOptions = {}): J
             reaped && logger.warn({ reaped }, 'jobs of a stopped runner were made pending again'),
         )
         .catch(() => undefined)
+      void pruneFinishedJobs(pool, retentionMs).catch(() => undefined)
     },
     Math.max(1000, leaseMs / 3),
   )

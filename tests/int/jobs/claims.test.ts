@@ -12,6 +12,7 @@ import { ROOT } from '../../../scripts/lib/paths'
 import {
   claimJobs,
   claimQueueName,
+  pruneFinishedJobs,
   reapExpiredClaims,
   runClaimedRound,
 } from '../../../src/jobs/claimingRunner'
@@ -114,6 +115,24 @@ describe('exclusive job claims', () => {
       [live],
     )
     expect(rows[0].n).toBe(3)
+  })
+
+  it('prunes finished jobs past their retention and keeps failed ones', async () => {
+    const queue = `claims-${uniqueTag()}`
+    const [done, recent, failed] = await queueJobs(queue, 3)
+    await pool().query(
+      `UPDATE payload_jobs SET completed_at = now() - interval '2 days' WHERE id = $1`,
+      [done],
+    )
+    await pool().query(`UPDATE payload_jobs SET completed_at = now() WHERE id = $1`, [recent])
+    await pool().query(
+      `UPDATE payload_jobs SET has_error = true, updated_at = now() - interval '2 days' WHERE id = $1`,
+      [failed],
+    )
+    expect(await pruneFinishedJobs(pool(), 24 * 3600 * 1000)).toBeGreaterThanOrEqual(1)
+    expect((await jobsByIds([done!, recent!, failed!])).map((job) => job.id).sort()).toEqual(
+      [recent, failed].sort(),
+    )
   })
 
   it('completes the jobs of a worker process killed with SIGKILL', async () => {
