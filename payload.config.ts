@@ -9,6 +9,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, type Migration } from 'payload'
 import sharp from 'sharp'
 
+import { hasRole } from './src/access/roles'
 import { Categories } from './src/collections/Categories'
 import { indexLocaleParents } from './src/db/indexLocaleParents'
 import { Episodes } from './src/collections/Episodes'
@@ -75,7 +76,17 @@ export default buildConfig({
   // Payload's own autoRun is not used: it can run one job on two runners at once.
   // Finished jobs are kept for a while (the runner prunes them after JOBS_RETENTION_HOURS) as a
   // history of what ran; failed ones stay until an admin retries or deletes them (dead letters).
-  jobs: { deleteJobOnComplete: false },
+  jobs: {
+    deleteJobOnComplete: false,
+    // Payload's HTTP endpoints for jobs (/api/payload-jobs/run, handle-schedules) default to "any
+    // logged-in user" and use the unlocked stock runner: closed. Jobs run only through the
+    // claiming runner; admins retry and rebuild through /api/search-sync.
+    access: {
+      cancel: ({ req }) => hasRole(req.user, 'admin'),
+      queue: () => false,
+      run: () => false,
+    },
+  },
   plugins: [searchSync(), adminSearch()],
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
 })

@@ -23,7 +23,7 @@ const searchUrl = await ensureElasticsearch(
 )
 const payload = await getPayload({ config })
 const { totalDocs } = await payload.count({ collection: 'programs' })
-if (totalDocs === 0) {
+if (totalDocs === 0 && !env.isProduction) {
   console.log('… first run: seeding the demo catalogue')
   await runSeed()
 }

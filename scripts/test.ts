@@ -25,7 +25,8 @@ const pluginTests = await run(
 )
 if (pluginTests !== 0) process.exit(pluginTests)
 
-const code = await run('npx', ['jest', ...process.argv.slice(2)], {
+// --runInBand: the suites share one database, one host and one search node.
+const code = await run('npx', ['jest', '--runInBand', ...process.argv.slice(2)], {
   cwd: ROOT,
   env: { NODE_OPTIONS: '--experimental-vm-modules --no-deprecation', NEXT_TELEMETRY_DISABLED: '1' },
 })

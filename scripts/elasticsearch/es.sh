@@ -35,11 +35,16 @@ URL="http://127.0.0.1:$ES_PORT"
 say() { printf '%s\n' "$*" >&2; }
 die() { say "✗ $*"; exit 1; }
 
+# Running = the pid in our pid file is alive AND is an Elasticsearch JVM (after a reboot or a
+# container restart the number may belong to some unrelated process).
 is_running() {
   [ -f "$PID_FILE" ] || return 1
   local pid
   pid=$(cat "$PID_FILE" 2>/dev/null || true)
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  if [ -r "/proc/$pid/cmdline" ]; then
+    tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q 'org.elasticsearch' || return 1
+  fi
 }
 
 health() { curl -fsS --max-time 5 "$URL/_cluster/health${1:-}" 2>/dev/null; }
@@ -63,6 +68,8 @@ check_java() {
   [ "${major%%.*}" -ge 17 ] 2>/dev/null || die "Elasticsearch $ES_VERSION needs Java 17+, found ${major:-none} at $home."
   echo "$home"
 }
+
+need() { command -v "$1" >/dev/null || die "$1 is required ($2)."; }
 
 check_maven() {
   command -v mvn >/dev/null || die "Maven is required to fetch Elasticsearch and build the analysis plugin (apt-get install maven)."
@@ -157,9 +164,13 @@ ensure_user() {
   id "$ES_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER" \
     || die "Could not create the system user $ES_USER."
   chown -R "$ES_USER" "$STATE" "$ES_HOME"
-  # Every folder above the state and the distribution must be traversable by that user.
+  # Every folder above the state and the distribution must be traversable by that user: add the
+  # execute bit for others only where it is missing.
   local dir=$CACHE
-  while [ "$dir" != "/" ]; do chmod o+x "$dir" 2>/dev/null || true; dir=$(dirname "$dir"); done
+  while [ "$dir" != "/" ]; do
+    runuser -u "$ES_USER" -- test -x "$dir" 2>/dev/null || chmod o+x "$dir" 2>/dev/null || true
+    dir=$(dirname "$dir")
+  done
 }
 
 start() {
@@ -235,6 +246,8 @@ status() {
   echo "stopped ($URL)"
   return 3
 }
+
+need curl "apt-get install curl"
 
 case "${1:-}" in
   fetch) check_java >/dev/null && download ;;

@@ -108,13 +108,24 @@ export interface RunnerOptions {
   idleMs?: number
   /** Finished jobs older than this are deleted. @default one day */
   retentionMs?: number
+  /**
+   * Run a claimed batch one job at a time instead of all at once. Web instances do, so that a
+   * burst of fan-out jobs cannot take every connection of their pool from the requests.
+   * @default false
+   */
+  sequential?: boolean
   runnerId?: string
 }
 
 /** One round over the queues; returns how many jobs this runner claimed. */
 export async function runClaimedRound(
   payload: Payload,
-  { queues = ['search', 'default'], batch = 100, runnerId = randomUUID() }: RunnerOptions = {},
+  {
+    queues = ['search', 'default'],
+    batch = 100,
+    runnerId = randomUUID(),
+    sequential = false,
+  }: RunnerOptions = {},
 ): Promise<number> {
   const pool = poolOf(payload)
   let claimed = 0
@@ -124,7 +135,7 @@ export async function runClaimedRound(
     if (ids.length === 0) continue
     claimed += ids.length
     try {
-      await payload.jobs.run({ queue: claimQueue, limit: ids.length, silent: true })
+      await payload.jobs.run({ queue: claimQueue, limit: ids.length, silent: true, sequential })
     } finally {
       await releaseJobs(pool, claimQueue, queue)
     }
@@ -134,7 +145,11 @@ export async function runClaimedRound(
 
 export interface JobRunner {
   runnerId: string
-  stop: () => Promise<void>
+  /**
+   * Claims nothing more and waits for the current round, at most `timeoutMs`. Jobs still running
+   * after that keep their claims, which the other runners reap once the lease expires.
+   */
+  stop: (timeoutMs?: number) => Promise<void>
 }
 
 /**
@@ -178,10 +193,10 @@ export function startJobRunner(payload: Payload, options: RunnerOptions = {}): J
 
   return {
     runnerId,
-    stop: async () => {
+    stop: async (timeoutMs = 20_000) => {
       stopping = true
       clearInterval(heartbeat)
-      await loop
+      await Promise.race([loop, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())])
     },
   }
 }

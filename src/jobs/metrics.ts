@@ -12,12 +12,13 @@ export const searchIndexLatency = new Histogram({
   registers: [registry],
 })
 
-// Claimed jobs live in `<queue>:claimed:<runner>`; report them under their queue.
+// Claimed jobs live in `<queue>:claimed:<runner>`; report them under their queue. Jobs scheduled
+// for later (embargoed documents, scheduled publishes) are not lag until their moment comes.
 const JOB_STATE_SQL = `
   SELECT split_part(queue, ':claimed:', 1) AS queue,
-         count(*) FILTER (WHERE completed_at IS NULL AND has_error = false)::int AS pending,
+         count(*) FILTER (WHERE completed_at IS NULL AND has_error = false AND (wait_until IS NULL OR wait_until <= now()))::int AS pending,
          count(*) FILTER (WHERE has_error = true)::int AS failed,
-         coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE completed_at IS NULL AND has_error = false)), 0)::float AS oldest
+         coalesce(extract(epoch FROM now() - min(coalesce(wait_until, created_at)) FILTER (WHERE completed_at IS NULL AND has_error = false AND (wait_until IS NULL OR wait_until <= now()))), 0)::float AS oldest
     FROM payload_jobs GROUP BY 1`
 
 /**

@@ -33,10 +33,21 @@ const QUERY_PARAMS = /\nparams: [^\n]*/g
 const withoutQueryParams = (text: unknown) =>
   typeof text === 'string' ? text.replace(QUERY_PARAMS, '\nparams: [redacted]') : text
 
-function serializeError(error: Error) {
-  const serialized = pino.stdSerializers.err(error)
-  serialized.message = withoutQueryParams(serialized.message) as string
-  serialized.stack = withoutQueryParams(serialized.stack) as string
+/** pino's error serializer, minus the bound values of failed queries wherever they appear. */
+export function serializeError(error: Error) {
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>
+  serialized.message = withoutQueryParams(serialized.message)
+  serialized.stack = withoutQueryParams(serialized.stack)
+  // DrizzleQueryError also carries them as an enumerable `params` property.
+  if ('params' in serialized) serialized.params = '[redacted]'
+  const cause = serialized.cause
+  if (cause && typeof cause === 'object') {
+    // A copy: the serializer must not change the error object it was given.
+    const copy: Record<string, unknown> = { ...(cause as Record<string, unknown>) }
+    if ('params' in copy) copy.params = '[redacted]'
+    if ('parameters' in copy) copy.parameters = '[redacted]'
+    serialized.cause = copy
+  }
   return serialized
 }
 

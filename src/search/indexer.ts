@@ -169,9 +169,10 @@ export async function removeRecord(
     })
     return 'deleted'
   } catch (error) {
-    const status = (error as { meta?: { statusCode?: number } }).meta?.statusCode
-    if (status === 404) return 'absent'
-    if (status === 409) return 'stale'
+    const meta = (error as { meta?: { statusCode?: number; body?: { result?: string } } }).meta
+    // 404 with result "not_found": the document is not there. A 404 for a missing index is not.
+    if (meta?.statusCode === 404 && meta.body?.result === 'not_found') return 'absent'
+    if (meta?.statusCode === 409) return 'stale'
     throw error
   }
 }

@@ -26,6 +26,14 @@ export interface ImageSource {
   updatedAt?: string
 }
 
+export interface MediaFileSource {
+  id: number
+  url?: string | null
+  mimeType?: string | null
+  filesize?: number | null
+  updatedAt?: string
+}
+
 export interface ProgramSource {
   id: number
   title?: Localized
@@ -58,6 +66,8 @@ export interface EpisodeSource {
   publishedAt?: string | null
   updatedAt: string
   thumbnail?: number | ImageSource | null
+  /** An uploaded audio/video file (alternative to `enclosureUrl`). */
+  media?: number | MediaFileSource | null
   enclosureUrl?: string | null
   mimeType?: string | null
   sizeBytes?: number | null
@@ -176,6 +186,24 @@ export function programToIndexRecord(program: ProgramSource): IndexRecord {
   }
 }
 
+/** What a player needs: the uploaded file when there is one, else the external enclosure. */
+function mediaOf(episode: EpisodeSource): CatalogueDoc['media'] {
+  const upload = populated(episode.media ?? null)
+  if (upload?.url) {
+    return {
+      url: upload.url,
+      mimeType: upload.mimeType ?? null,
+      sizeBytes: upload.filesize ?? null,
+    }
+  }
+  if (!episode.enclosureUrl) return null
+  return {
+    url: episode.enclosureUrl,
+    mimeType: episode.mimeType ?? null,
+    sizeBytes: episode.sizeBytes ?? null,
+  }
+}
+
 /**
  * An episode carries what search and filters need from its program: title, slug, format,
  * language and categories. `episode.program` must be populated (with its categories).
@@ -189,6 +217,7 @@ export function episodeToIndexRecord(episode: EpisodeSource): IndexRecord {
     version: Math.max(
       time(episode.updatedAt),
       time(thumbnail?.updatedAt),
+      time(populated(episode.media ?? null)?.updatedAt),
       ...embeddedVersions(program),
     ),
     doc: {
@@ -219,13 +248,7 @@ export function episodeToIndexRecord(episode: EpisodeSource): IndexRecord {
       featuredUntil: null,
       popularity: 0,
       image: imageOf(episode.thumbnail) ?? imageOf(program.coverImage),
-      media: episode.enclosureUrl
-        ? {
-            url: episode.enclosureUrl,
-            mimeType: episode.mimeType ?? null,
-            sizeBytes: episode.sizeBytes ?? null,
-          }
-        : null,
+      media: mediaOf(episode),
     },
   }
 }

@@ -12,9 +12,11 @@
  * ran in the meantime are queued again, so the live index catches up with what it missed.
  */
 import type { Client } from '@elastic/elasticsearch'
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload, Where } from 'payload'
 
 import { publishedAndDueWhere } from '../access/publishedAndDue'
+import { logger } from '../observability/logger'
 import { SEARCH_SYNC_TASK } from '../plugins/searchSync/types'
 import {
   type CatalogueIndexNames,
@@ -29,6 +31,7 @@ import {
   type EpisodeSource,
   type ImageSource,
   type IndexRecord,
+  type MediaFileSource,
   programToIndexRecord,
   type ProgramSource,
 } from './mappers'
@@ -119,22 +122,33 @@ async function* publicRecords(
       overrideAccess: true,
     })
     const docs = result.docs as unknown as EpisodeSource[]
-    const thumbnails = await loadImages(
+    const files = await loadMedia(
       payload,
-      docs.map((d) => d.thumbnail).filter((t): t is number => typeof t === 'number'),
+      docs
+        .flatMap((d) => [d.thumbnail, d.media])
+        .filter((id): id is number => typeof id === 'number'),
     )
     for (const doc of docs) {
       const program = programs.get(doc.program as number)
       if (!program) continue // its program is not public
-      const thumbnail = typeof doc.thumbnail === 'number' ? thumbnails.get(doc.thumbnail) : null
-      yield episodeToIndexRecord({ ...doc, program, thumbnail: thumbnail ?? null })
+      const file = (id: unknown) => (typeof id === 'number' ? (files.get(id) ?? null) : null)
+      yield episodeToIndexRecord({
+        ...doc,
+        program,
+        thumbnail: file(doc.thumbnail),
+        media: file(doc.media),
+      })
     }
     if (docs.length < pageSize) break
     after = docs[docs.length - 1]!.id
   }
 }
 
-async function loadImages(payload: Payload, ids: number[]): Promise<Map<number, ImageSource>> {
+/** Media documents (images and audio/video files) by id, one query per page of episodes. */
+async function loadMedia(
+  payload: Payload,
+  ids: number[],
+): Promise<Map<number, ImageSource & MediaFileSource>> {
   if (ids.length === 0) return new Map()
   const found = await payload.find({
     collection: 'media',
@@ -143,7 +157,9 @@ async function loadImages(payload: Payload, ids: number[]): Promise<Map<number, 
     pagination: false,
     overrideAccess: true,
   })
-  return new Map((found.docs as unknown as ImageSource[]).map((doc) => [doc.id, doc]))
+  return new Map(
+    (found.docs as unknown as (ImageSource & MediaFileSource)[]).map((doc) => [doc.id, doc]),
+  )
 }
 
 export async function reindexCatalogue(
@@ -152,10 +168,29 @@ export async function reindexCatalogue(
   names: CatalogueIndexNames,
   { pageSize = 500, onProgress, queue = 'search' }: ReindexOptions = {},
 ): Promise<ReindexResult> {
+  const lock = await acquireReindexLock(payload, names)
+  try {
+    return await rebuild(payload, client, names, { pageSize, onProgress, queue })
+  } finally {
+    await lock.release()
+  }
+}
+
+async function rebuild(
+  payload: Payload,
+  client: Client,
+  names: CatalogueIndexNames,
+  {
+    pageSize,
+    onProgress,
+    queue,
+  }: Required<Pick<ReindexOptions, 'pageSize' | 'queue'>> & ReindexOptions,
+): Promise<ReindexResult> {
   const started = new Date()
   const index = physicalIndexName(names, started)
   const previousWrite = await indicesBehind(client, names.write)
   await createPhysicalIndex(client, index)
+  let swapped = false
   // No refreshes while loading: much faster bulk indexing; restored before the swap.
   await client.indices.putSettings({ index, settings: { refresh_interval: '-1' } })
   try {
@@ -203,17 +238,25 @@ export async function reindexCatalogue(
     await client.indices.putSettings({ index, settings: { refresh_interval: '1s' } })
     await client.indices.refresh({ index })
     const { count } = await client.count({ index })
-    // Every document sent must be there, give or take what sync jobs added or removed meanwhile.
-    const concurrentSyncs = (await syncJobsSince(payload, started)).length
-    if (Math.abs(count - sent) > concurrentSyncs || stats.aborted) {
+    // The new index must hold what Postgres says is public now. Sync jobs still pending write into
+    // the new index (the write alias points there) and settle any difference after the swap; with
+    // none pending, the numbers must match exactly.
+    const expected = await countPublic(payload, new Date())
+    if (stats.aborted || (count !== expected && (await pendingSyncJobs(payload)) === 0)) {
       throw new Error(
-        `verification failed: ${count} documents in ${index}, ${sent} sent, ${concurrentSyncs} syncs meanwhile`,
+        `verification failed: ${count} documents in ${index}, ${expected} public in Postgres`,
       )
     }
     onProgress?.({ indexed: sent, total, rate: sent / ((Date.now() - started.getTime()) / 1000) })
 
     const removedIndices = await swapAliases(client, names, index)
-    for (const old of removedIndices) await client.indices.delete({ index: old }, { ignore: [404] })
+    swapped = true
+    // From here on the new index is live: a failure to clean up must never roll back.
+    for (const old of removedIndices) {
+      await client.indices.delete({ index: old }, { ignore: [404] }).catch((error: unknown) => {
+        logger.warn({ err: error, index: old }, 'reindex: could not delete the previous index')
+      })
+    }
     const seconds = (Date.now() - started.getTime()) / 1000
     return {
       index,
@@ -223,11 +266,18 @@ export async function reindexCatalogue(
       removedIndices,
     }
   } catch (error) {
+    if (swapped) throw error
     await moveWriteAlias(client, names, [index], previousWrite[previousWrite.length - 1]).catch(
-      () => undefined,
+      (moveError: unknown) =>
+        logger.error({ err: moveError }, 'reindex: could not restore the write alias'),
     )
     await client.indices.delete({ index }, { ignore: [404] }).catch(() => undefined)
-    await replaySyncJobsSince(payload, started, queue).catch(() => undefined)
+    await replaySyncJobsSince(payload, started, queue).catch((replayError: unknown) =>
+      logger.error(
+        { err: replayError },
+        'reindex: could not replay the sync jobs that ran meanwhile',
+      ),
+    )
     throw error
   }
 }
@@ -249,13 +299,17 @@ async function moveWriteAlias(
   })
 }
 
+/**
+ * Sync jobs that did anything since `since`: created, retried or finished (all of them may have
+ * written into the discarded index).
+ */
 async function syncJobsSince(payload: Payload, since: Date) {
   const jobs = await payload.find({
     collection: 'payload-jobs',
     where: {
       and: [
         { taskSlug: { equals: SEARCH_SYNC_TASK } },
-        { createdAt: { greater_than_equal: since.toISOString() } },
+        { updatedAt: { greater_than_equal: since.toISOString() } },
       ],
     },
     pagination: false,
@@ -265,7 +319,48 @@ async function syncJobsSince(payload: Payload, since: Date) {
   return jobs.docs
 }
 
-/** Queues again every sync job created since `since` (their writes went to the discarded index). */
+async function pendingSyncJobs(payload: Payload): Promise<number> {
+  const { totalDocs } = await payload.count({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { taskSlug: { equals: SEARCH_SYNC_TASK } },
+        { completedAt: { exists: false } },
+        { hasError: { equals: false } },
+      ],
+    },
+    overrideAccess: true,
+  })
+  return totalDocs
+}
+
+/**
+ * One rebuild at a time across every process (admin button, `npm run reindex`, `npm run dev`): a
+ * Postgres advisory lock, held on a connection of its own for the duration.
+ */
+async function acquireReindexLock(payload: Payload, names: CatalogueIndexNames) {
+  const pool = (payload.db as unknown as PostgresAdapter).pool
+  const connection = await pool.connect()
+  const key = `mediamesh-reindex:${names.read}`
+  const { rows } = await connection.query<{ locked: boolean }>(
+    'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+    [key],
+  )
+  if (!rows[0]?.locked) {
+    connection.release()
+    throw new Error('another reindex of this index is already running')
+  }
+  return {
+    release: async () => {
+      await connection
+        .query('SELECT pg_advisory_unlock(hashtext($1))', [key])
+        .catch(() => undefined)
+      connection.release()
+    },
+  }
+}
+
+/** Queues again every sync job active since `since` (their writes went to the discarded index). */
 async function replaySyncJobsSince(payload: Payload, since: Date, queue: string): Promise<void> {
   for (const job of await syncJobsSince(payload, since)) {
     await payload.jobs.queue({ task: SEARCH_SYNC_TASK, queue, input: job.input as never })

@@ -36,6 +36,12 @@ export interface SyncContext {
   queue: QueueSync
 }
 
+/**
+ * Base version for documents that no longer exist: above any real one (ids are never reused), and
+ * independent of any host's clock, so no older write can ever bring them back.
+ */
+const DELETED = 4_000_000_000_000_000
+
 /** Episodes written per bulk request when a program change fans out to them. */
 export const EPISODE_BATCH = 250
 
@@ -60,8 +66,7 @@ export async function syncProgram(ctx: SyncContext, id: number): Promise<string>
   if (program && isPublicNow(program)) {
     outcome = await upsertRecord(ctx.client, ctx.names.write, programToIndexRecord(program))
   } else {
-    // A deleted program has no version of its own any more: the moment of the delete stands in.
-    const base = program ? programToIndexRecord(program).version : Date.now()
+    const base = program ? programToIndexRecord(program).version : DELETED
     outcome = await removeRecord(ctx.client, ctx.names.write, programIndexId(id), base)
     const due = becomesPublicAt(program)
     if (due) await ctx.queue({ collection: 'programs', id }, { waitUntil: due })
@@ -82,10 +87,10 @@ export async function syncEpisode(ctx: SyncContext, id: number): Promise<string>
     overrideAccess: true,
   })
   const episode = found.docs[0] as unknown as (EpisodeSource & Published) | undefined
-  if (!episode) return removeRecord(ctx.client, ctx.names.write, episodeIndexId(id), Date.now())
+  if (!episode) return removeRecord(ctx.client, ctx.names.write, episodeIndexId(id), DELETED)
   const programId = typeof episode.program === 'object' ? episode.program.id : episode.program
   const program = await loadProgram(ctx.payload, programId)
-  if (!program) return removeRecord(ctx.client, ctx.names.write, episodeIndexId(id), Date.now())
+  if (!program) return removeRecord(ctx.client, ctx.names.write, episodeIndexId(id), DELETED)
   const record = episodeToIndexRecord({ ...episode, program })
   if (isPublicNow(episode) && isPublicNow(program)) {
     return upsertRecord(ctx.client, ctx.names.write, record)
@@ -146,9 +151,11 @@ async function syncEpisodesOfProgram(ctx: SyncContext, program: ProgramSource & 
 export async function bulkOrThrow(client: Client, operations: object[]): Promise<void> {
   const response = await client.bulk({ operations })
   if (!response.errors) return
+  // Acceptable: 409 (a newer version is indexed) and a delete of a document that is not there.
+  // A 404 because the index or alias itself is missing is a failure, not "nothing to delete".
   const failures = response.items
     .map((item) => Object.values(item)[0]!)
-    .filter((result) => result.error && result.status !== 409 && result.status !== 404)
+    .filter((result) => result.error && result.status !== 409)
   if (failures.length) {
     const first = failures[0]!
     throw new Error(
@@ -194,7 +201,9 @@ export async function syncTarget(
       return 'queued programs'
     case 'media':
       await queueReferencing(ctx, 'programs', { coverImage: { equals: id } })
-      await queueReferencing(ctx, 'episodes', { thumbnail: { equals: id } })
+      await queueReferencing(ctx, 'episodes', {
+        or: [{ thumbnail: { equals: id } }, { media: { equals: id } }],
+      })
       return 'queued referencing documents'
     default:
       throw new Error(`search sync: unknown collection "${String(collection)}"`)

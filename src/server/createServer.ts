@@ -77,6 +77,9 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
     ? startJobRunner(payload, {
         leaseMs: env.JOBS_LEASE_MS,
         retentionMs: env.JOBS_RETENTION_HOURS * 3_600_000,
+        // Requests come first on web instances: small batches, one job at a time.
+        batch: 20,
+        sequential: true,
       })
     : undefined
 
@@ -91,6 +94,8 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
     if (shuttingDown) return
     shuttingDown = true
     logger.info({ reason }, 'shutting down: no new connections, finishing in-flight requests')
+    // The job runner stops claiming now and finishes its round alongside the HTTP drain.
+    const jobsStopped = jobRunner?.stop(env.SHUTDOWN_TIMEOUT_MS)
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
     server.closeIdleConnections()
     const timedOut = await Promise.race([
@@ -104,7 +109,7 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
       )
       server.closeAllConnections()
     }
-    await jobRunner?.stop()
+    await jobsStopped
     await nextApp.close().catch(() => undefined)
     await searchClient()
       .close()

@@ -428,6 +428,22 @@ describe('own user record', () => {
   })
 })
 
+describe("Payload's job endpoints", () => {
+  it.each(['viewer', 'editor', 'admin'] as Role[])(
+    'are closed to %s: jobs run only through the claiming runner',
+    async (role) => {
+      for (const path of [
+        '/api/payload-jobs/run?allQueues=true',
+        '/api/payload-jobs/handle-schedules',
+      ]) {
+        const response = await request(path, { auth: { token: tokens[role] } })
+        expect(response.status).toBeGreaterThanOrEqual(401)
+        expect(response.status).toBeLessThan(500)
+      }
+    },
+  )
+})
+
 describe('login protection', () => {
   it('locks an account after five failed logins, even against the right password', async () => {
     const { email, password } = await createUser(payload, ['viewer'])

@@ -135,6 +135,18 @@ describe('episodeToIndexRecord', () => {
     expect(episodeToIndexRecord({ ...episode, program: renamed }).version).toBeGreaterThan(before)
   })
 
+  it('prefers an uploaded file to the external enclosure', () => {
+    const { doc } = episodeToIndexRecord({
+      ...episode,
+      media: { id: 3, url: '/api/media/file/ep.mp3', mimeType: 'audio/mpeg', filesize: 4242 },
+    })
+    expect(doc.media).toEqual({
+      url: '/api/media/file/ep.mp3',
+      mimeType: 'audio/mpeg',
+      sizeBytes: 4242,
+    })
+  })
+
   it('refuses an episode whose program is not populated', () => {
     expect(() => episodeToIndexRecord({ ...episode, program: 42 })).toThrow(
       /program must be populated/,

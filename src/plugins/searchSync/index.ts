@@ -56,7 +56,9 @@ export const searchSync =
         await ensureCatalogueIndexOnce(ctx.client, ctx.names)
         const run = () => syncTarget(ctx, { collection, id })
         const outcome = requestId ? await runWithRequestContext({ requestId }, run) : await run()
-        searchIndexLatency.observe((Date.now() - Date.parse(job.createdAt)) / 1000)
+        // From when the change was due to be synced: its commit, or its moment for embargoed ones.
+        const due = Date.parse(job.waitUntil ?? job.createdAt)
+        searchIndexLatency.observe(Math.max(0, Date.now() - due) / 1000)
         logger.debug({ collection, id, outcome }, 'search sync')
         return { output: { outcome } }
       },

@@ -14,6 +14,7 @@ import {
   claimQueueName,
   pruneFinishedJobs,
   reapExpiredClaims,
+  renewClaims,
   runClaimedRound,
 } from '../../../src/jobs/claimingRunner'
 import { makeProgram } from '../helpers/fixtures'
@@ -104,11 +105,17 @@ describe('exclusive job claims', () => {
     expect(jobs.every((job) => job.completedAt)).toBe(true)
   })
 
-  it('leaves the claims of a live runner alone', async () => {
+  it('leaves the claims of a live runner alone: renewing keeps them from expiring', async () => {
     const queue = `claims-${uniqueTag()}`
     await queueJobs(queue, 3)
     const live = claimQueueName(queue, 'live-runner')
     await claimJobs(pool(), queue, live, 10)
+    // Long-running work: the claims are older than the lease, but the runner renews them.
+    await pool().query(
+      `UPDATE payload_jobs SET updated_at = now() - interval '10 minutes' WHERE queue = $1`,
+      [live],
+    )
+    await renewClaims(pool(), live)
     await reapExpiredClaims(pool(), 60_000)
     const { rows } = await pool().query(
       'SELECT count(*)::int AS n FROM payload_jobs WHERE queue = $1',
@@ -154,20 +161,23 @@ describe('exclusive job claims', () => {
     })
     // Kill it as soon as it has claimed work.
     const deadline = Date.now() + 60_000
-    while (Date.now() < deadline) {
+    let claimedAtKill = 0
+    while (Date.now() < deadline && claimedAtKill === 0) {
       const { rows } = await pool().query(
-        `SELECT count(*)::int AS n FROM payload_jobs WHERE queue LIKE 'search:claimed:%'`,
+        `SELECT count(*)::int AS n FROM payload_jobs WHERE queue LIKE 'search:claimed:%' AND completed_at IS NULL`,
       )
-      if (rows[0].n > 0) break
-      await new Promise((resolve) => setTimeout(resolve, 50))
+      claimedAtKill = rows[0].n
+      if (claimedAtKill === 0) await new Promise((resolve) => setTimeout(resolve, 20))
     }
     worker.kill('SIGKILL')
+    expect(claimedAtKill).toBeGreaterThan(0)
     await new Promise((resolve) => worker.once('exit', resolve))
 
     // Another runner reaps the expired claims and finishes everything.
     const finish = Date.now() + 60_000
+    let reaped = 0
     while (Date.now() < finish) {
-      await reapExpiredClaims(pool(), 2000)
+      reaped += await reapExpiredClaims(pool(), 2000)
       await runClaimedRound(payload, { queues: [queue], batch: 200, runnerId: 'rescuer' })
       const done = (await jobsByIds(ids)).filter((job) => job.completedAt).length
       if (done === ids.length) break
@@ -176,5 +186,7 @@ describe('exclusive job claims', () => {
     const jobs = await jobsByIds(ids)
     expect(jobs).toHaveLength(ids.length)
     expect(jobs.filter((job) => !job.completedAt)).toEqual([])
+    // Some of them came back only because the dead worker's claims were reaped.
+    expect(reaped).toBeGreaterThan(0)
   }, 180_000)
 })

@@ -64,6 +64,15 @@ describe('reindex', () => {
     expect(await client.indices.exists({ index: before[0]! })).toBe(false)
   })
 
+  it('runs one rebuild at a time', async () => {
+    const first = reindexCatalogue(payload, client, names, { pageSize: 20 })
+    const second = reindexCatalogue(payload, client, names, { pageSize: 20 })
+    const results = await Promise.allSettled([first, second])
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+    expect(String(rejected.reason)).toMatch(/already running/)
+  })
+
   it('leaves the live index in place when the rebuild fails', async () => {
     const live = await indicesBehind(client, names.read)
     const failing = reindexCatalogue(payload, client, names, {
