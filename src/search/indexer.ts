@@ -85,6 +85,16 @@ export function ensureCatalogueIndexOnce(
   return pending
 }
 
+/** After "index not found": the next ensureCatalogueIndexOnce checks (and recreates) again. */
+export function forgetEnsuredIndex(names: CatalogueIndexNames): void {
+  ensured.delete(names.write)
+}
+
+export const isIndexNotFound = (error: unknown): boolean =>
+  JSON.stringify((error as { meta?: { body?: unknown } })?.meta?.body ?? '').includes(
+    'index_not_found_exception',
+  ) || /index_not_found_exception/.test(String((error as Error)?.message ?? ''))
+
 /** Points both aliases at `index` in one atomic step and returns the indices they left. */
 export async function swapAliases(
   client: Client,

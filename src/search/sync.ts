@@ -159,7 +159,7 @@ export async function bulkOrThrow(client: Client, operations: object[]): Promise
   if (failures.length) {
     const first = failures[0]!
     throw new Error(
-      `bulk write failed for ${failures.length} item(s); first: ${first._id}: ${first.error?.reason}`,
+      `bulk write failed for ${failures.length} item(s); first: ${first._id}: ${first.error?.type}: ${first.error?.reason}`,
     )
   }
 }

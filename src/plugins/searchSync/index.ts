@@ -9,7 +9,7 @@ import { logger } from '../../observability/logger'
 import { runWithRequestContext } from '../../observability/requestContext'
 import { searchClient } from '../../search/client'
 import { catalogueIndex } from '../../search/config'
-import { ensureCatalogueIndexOnce } from '../../search/indexer'
+import { ensureCatalogueIndexOnce, forgetEnsuredIndex, isIndexNotFound } from '../../search/indexer'
 import { SYNCED_COLLECTIONS, syncTarget, type SyncContext } from '../../search/sync'
 import { searchSyncEndpoints } from './endpoints'
 import {
@@ -54,7 +54,16 @@ export const searchSync =
         }
         // Never write through a missing alias: Elasticsearch would auto-create a plain index there.
         await ensureCatalogueIndexOnce(ctx.client, ctx.names)
-        const run = () => syncTarget(ctx, { collection, id })
+        const run = async () => {
+          try {
+            return await syncTarget(ctx, { collection, id })
+          } catch (error) {
+            // The index or an alias vanished (deleted by hand, a cluster restored empty): make the
+            // retry create them again instead of failing until the process restarts.
+            if (isIndexNotFound(error)) forgetEnsuredIndex(ctx.names)
+            throw error
+          }
+        }
         const outcome = requestId ? await runWithRequestContext({ requestId }, run) : await run()
         // From when the change was due to be synced: its commit, or its moment for embargoed ones.
         const due = Date.parse(job.waitUntil ?? job.createdAt)

@@ -35,7 +35,7 @@ async function runSearchJobs() {
     const result = await payload.jobs.run({ queue: 'search', limit: 200 })
     if (Object.keys(result.jobStatus ?? {}).length === 0) break
   }
-  await client.indices.refresh({ index: catalogueIndex.read })
+  await client.indices.refresh({ index: catalogueIndex.read }, { ignore: [404] })
 }
 
 type Indexed = {
@@ -250,5 +250,20 @@ describe('the outbox guarantee', () => {
       }),
     ).rejects.toThrow()
     expect(await payload.count({ collection: 'payload-jobs' })).toEqual(before)
+  })
+})
+
+describe('a vanished index', () => {
+  it('is created again by the next sync, instead of failing until a restart', async () => {
+    // A sync that works first (this process now knows the index exists)...
+    const before = await makeProgram(payload)
+    await eventually(async () => (await indexed(`program:${before.id}`)) !== null)
+    // ...then someone deletes the index behind the aliases (by hand, or a cluster restored empty).
+    await client.indices.delete({ index: `${catalogueIndex.base}*` })
+    const program = await makeProgram(payload, 'published', { title: 'After the index vanished' })
+    await eventually(
+      async () => (await indexed(`program:${program.id}`))?.title.en === 'After the index vanished',
+      30_000,
+    )
   })
 })
