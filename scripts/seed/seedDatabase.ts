@@ -77,23 +77,15 @@ export async function seedDatabase(
       continue
     }
     const parent = category.parentSlug ? categoryIds.get(category.parentSlug) : undefined
-    const created = await payload.create({
+    const created = await createInBothLocales(payload, {
       collection: 'categories',
-      locale: 'en',
-      data: {
+      en: {
         slug: category.slug,
         name: category.name.en,
         description: category.description.en,
         ...(parent ? { parent } : {}),
       },
-      context: SEED_CONTEXT,
-    })
-    await payload.update({
-      collection: 'categories',
-      id: created.id,
-      locale: 'ar',
-      data: { name: category.name.ar, description: category.description.ar },
-      context: SEED_CONTEXT,
+      ar: { name: category.name.ar, description: category.description.ar },
     })
     categoryIds.set(category.slug, created.id)
     result.created.categories++
@@ -138,28 +130,19 @@ async function seedProgram(
   program: SeedProgram,
   categoryIds: Map<string, number>,
 ): Promise<number> {
-  const cover = await payload.create({
+  const cover = await createInBothLocales(payload, {
     collection: 'media',
     req,
-    locale: 'en',
-    data: { alt: `Cover art for ${program.title.en}` },
+    en: { alt: `Cover art for ${program.title.en}` },
+    ar: { alt: `صورة غلاف ${program.title.ar}` },
     file: await coverImage(program.slug),
   })
-  await payload.update({
-    collection: 'media',
-    id: cover.id,
-    req,
-    locale: 'ar',
-    data: { alt: `صورة غلاف ${program.title.ar}` },
-  })
 
-  const isDraft = program.status === 'draft'
-  const created = await payload.create({
+  const created = await createInBothLocales(payload, {
     collection: 'programs',
     req,
-    locale: 'en',
-    draft: isDraft,
-    data: {
+    draft: program.status === 'draft',
+    en: {
       slug: program.slug,
       title: program.title.en,
       summary: program.summary.en,
@@ -178,14 +161,7 @@ async function seedProgram(
         : {}),
       ...statusData(program.status, program.publishedAt),
     },
-  })
-  await payload.update({
-    collection: 'programs',
-    id: created.id,
-    req,
-    locale: 'ar',
-    draft: isDraft,
-    data: {
+    ar: {
       title: program.title.ar,
       summary: program.summary.ar,
       description: plainTextToLexical(program.description.ar, 'rtl'),
@@ -204,13 +180,11 @@ async function seedEpisode(
   programId: number,
   episode: SeedEpisode,
 ) {
-  const isDraft = episode.status === 'draft'
-  const created = await payload.create({
+  await createInBothLocales(payload, {
     collection: 'episodes',
     req,
-    locale: 'en',
-    draft: isDraft,
-    data: {
+    draft: episode.status === 'draft',
+    en: {
       program: programId,
       slug: episode.slug,
       guid: episode.guid,
@@ -226,19 +200,53 @@ async function seedEpisode(
       sizeBytes: episode.sizeBytes ?? null,
       ...statusData(episode.status, episode.publishedAt),
     },
-  })
-  await payload.update({
-    collection: 'episodes',
-    id: created.id,
-    req,
-    locale: 'ar',
-    draft: isDraft,
-    data: {
+    ar: {
       title: episode.title.ar,
       summary: episode.summary.ar,
       description: plainTextToLexical(episode.description.ar, 'rtl'),
     },
   })
+}
+
+interface BilingualDocument {
+  collection: 'categories' | 'media' | 'programs' | 'episodes'
+  /** All fields, localized ones in English. */
+  en: Record<string, unknown>
+  /** The Arabic values of the localized fields. */
+  ar: Record<string, unknown>
+  /** The per-program transaction; without it the write stands alone (with the seed's context). */
+  req?: PayloadRequest
+  draft?: boolean
+  file?: { data: Buffer; mimetype: string; name: string; size: number }
+}
+
+/**
+ * Creates a document in English, then adds its Arabic translation: Payload writes one locale per
+ * operation, as an editor switching locales in the admin panel does. The data is typed loosely
+ * (`never`) because one helper serves four collections with different generated types.
+ */
+async function createInBothLocales(
+  payload: Payload,
+  { collection, en, ar, req, draft = false, file }: BilingualDocument,
+): Promise<{ id: number }> {
+  const scope = req ? { req } : { context: SEED_CONTEXT }
+  const created = await payload.create({
+    collection,
+    locale: 'en',
+    draft,
+    data: en as never,
+    ...(file ? { file } : {}),
+    ...scope,
+  })
+  await payload.update({
+    collection,
+    id: created.id,
+    locale: 'ar',
+    draft,
+    data: ar as never,
+    ...scope,
+  })
+  return { id: created.id as number }
 }
 
 /** A deterministic gradient cover per program, so the demo has real images without any download. */

@@ -13,10 +13,6 @@ export function runWithRequestContext<T>(context: RequestContext, fn: () => T): 
   return storage.run(context, fn)
 }
 
-export function currentRequestContext(): RequestContext | undefined {
-  return storage.getStore()
-}
-
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId
 }
