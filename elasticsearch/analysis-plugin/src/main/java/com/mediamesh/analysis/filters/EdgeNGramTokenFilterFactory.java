@@ -5,9 +5,8 @@ import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.elasticsearch.plugin.Inject;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.TokenFilterFactory;
-import org.elasticsearch.plugin.settings.AnalysisSettings;
-import org.elasticsearch.plugin.settings.BooleanSetting;
-import org.elasticsearch.plugin.settings.IntSetting;
+
+import com.mediamesh.analysis.util.GramRange;
 
 /**
  * {@code edge_ngram}: Lucene's {@link EdgeNGramTokenFilter} (prefixes of each token).
@@ -16,28 +15,16 @@ import org.elasticsearch.plugin.settings.IntSetting;
 @NamedComponent("edge_ngram")
 public class EdgeNGramTokenFilterFactory implements TokenFilterFactory {
 
-    @AnalysisSettings
-    public interface Settings {
-        @IntSetting(path = "min_gram", defaultValue = 1)
-        int minGram();
-
-        @IntSetting(path = "max_gram", defaultValue = 2)
-        int maxGram();
-
-        @BooleanSetting(path = "preserve_original", defaultValue = false)
-        boolean preserveOriginal();
-    }
-
     private final int minGram;
     private final int maxGram;
     private final boolean preserveOriginal;
 
     @Inject
-    public EdgeNGramTokenFilterFactory(Settings settings) {
+    public EdgeNGramTokenFilterFactory(NGramTokenFilterSettings settings) {
         this.minGram = settings.minGram();
         this.maxGram = settings.maxGram();
         this.preserveOriginal = settings.preserveOriginal();
-        NGramTokenFilterFactory.validate("edge_ngram", minGram, maxGram);
+        GramRange.validate("edge_ngram", minGram, maxGram);
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.elasticsearch.plugin.Inject;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.TokenizerFactory;
 
+import com.mediamesh.analysis.util.GramRange;
 import com.mediamesh.analysis.util.TokenChars;
 
 /** {@code edge_ngram} tokenizer: Lucene's {@link EdgeNGramTokenizer} with {@code token_chars} support. */
@@ -20,7 +21,7 @@ public class EdgeNGramTokenizerFactory implements TokenizerFactory {
     public EdgeNGramTokenizerFactory(NGramTokenizerSettings settings) {
         this.minGram = settings.minGram();
         this.maxGram = settings.maxGram();
-        NGramTokenizerFactory.validate("edge_ngram", minGram, maxGram);
+        GramRange.validate("edge_ngram", minGram, maxGram);
         this.tokenChars = TokenChars.parse(settings.tokenChars(), settings.customTokenChars());
     }
 

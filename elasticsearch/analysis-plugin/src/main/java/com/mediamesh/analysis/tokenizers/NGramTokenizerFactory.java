@@ -6,6 +6,7 @@ import org.elasticsearch.plugin.Inject;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.TokenizerFactory;
 
+import com.mediamesh.analysis.util.GramRange;
 import com.mediamesh.analysis.util.TokenChars;
 
 /**
@@ -23,17 +24,8 @@ public class NGramTokenizerFactory implements TokenizerFactory {
     public NGramTokenizerFactory(NGramTokenizerSettings settings) {
         this.minGram = settings.minGram();
         this.maxGram = settings.maxGram();
-        validate("ngram", minGram, maxGram);
+        GramRange.validate("ngram", minGram, maxGram);
         this.tokenChars = TokenChars.parse(settings.tokenChars(), settings.customTokenChars());
-    }
-
-    static void validate(String name, int minGram, int maxGram) {
-        if (minGram < 1) {
-            throw new IllegalArgumentException("[" + name + "] min_gram must be >= 1, got " + minGram);
-        }
-        if (maxGram < minGram) {
-            throw new IllegalArgumentException("[" + name + "] max_gram (" + maxGram + ") must be >= min_gram (" + minGram + ")");
-        }
     }
 
     @Override
