@@ -20,6 +20,10 @@ const nextConfig = {
     'pg',
     'pino',
     'sharp',
+    // One copy of each in the process too: one Prometheus registry, one Redis client library.
+    'prom-client',
+    'ioredis',
+    'rate-limiter-flexible',
   ],
 }
 

@@ -21,6 +21,7 @@ import { translateDatabaseErrors } from './src/hooks/translateDatabaseErrors'
 import { migrations } from './src/migrations'
 import { logger } from './src/observability/logger'
 import { adminSearch } from './src/plugins/adminSearch'
+import { cmsRateLimits } from './src/plugins/cmsRateLimits'
 import { searchSync } from './src/plugins/searchSync'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -87,6 +88,6 @@ export default buildConfig({
       run: () => false,
     },
   },
-  plugins: [searchSync(), adminSearch()],
+  plugins: [searchSync(), adminSearch(), cmsRateLimits()],
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
 })

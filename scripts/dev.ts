@@ -10,13 +10,14 @@ nextEnv.loadEnvConfig(process.cwd(), true)
 
 const { env } = await import('../src/env')
 const { logger } = await import('../src/observability/logger')
-const { ensureElasticsearch, ensurePostgres } = await import('./lib/services')
+const { ensureElasticsearch, ensurePostgres, ensureRedis } = await import('./lib/services')
 const { printDemoLogins, runSeed } = await import('./seed/runSeed')
 const { startServer } = await import('../src/server/createServer')
 const { getPayload } = await import('payload')
 const { default: config } = await import('../payload.config')
 
 await ensurePostgres(env.DATABASE_URL)
+await ensureRedis(env.REDIS_URL, { required: false })
 const searchUrl = await ensureElasticsearch(
   { explicitUrl: env.ELASTICSEARCH_URL_EXPLICIT, port: env.ES_PORT },
   { required: false },

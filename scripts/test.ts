@@ -1,18 +1,19 @@
 /**
  * `npm test`: the whole suite on a fresh machine. Brings up what the suite needs (PostgreSQL,
- * Elasticsearch, a production build of the current sources), then runs jest. Each run uses its own database on the
+ * Elasticsearch, Redis, a production build of the current sources), then runs jest. Each run uses its own database on the
  * server at TEST_POSTGRES_URL (default: the local one).
  */
 import { ensureProductionBuild } from './build'
 import { ROOT } from './lib/paths'
 import { run } from './lib/run'
-import { ensureElasticsearch, ensurePostgres } from './lib/services'
+import { ensureElasticsearch, ensurePostgres, ensureRedis } from './lib/services'
 
 await ensurePostgres(process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres')
 await ensureElasticsearch(
   { explicitUrl: process.env.ELASTICSEARCH_URL, port: Number(process.env.ES_PORT ?? 9200) },
   { required: true },
 )
+await ensureRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { required: true })
 await ensureProductionBuild()
 
 // The analysis plugin's own unit tests (JUnit, Lucene only); its behaviour inside a real node is

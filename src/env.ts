@@ -77,6 +77,51 @@ const schema = z
       .default(1024 * 1024 * 1024),
     /** Grace period for in-flight requests on SIGTERM before the process exits anyway. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
+    /** Redis: discovery cache, rate limits, trending counters. Local default for dev and tests. */
+    REDIS_URL: z
+      .string()
+      .url()
+      .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
+      .default('redis://127.0.0.1:6379'),
+    /** Prefix of every Redis key and channel, so several environments can share one server. */
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_:-]*$/, 'letters, digits, _, - and : only')
+      .default('mediamesh:'),
+    /** Freshness of cached discovery answers (Redis TTL, in-process TTL cap, HTTP max-age). */
+    DISCOVERY_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** How long a superseded answer is kept to serve while Elasticsearch fails (stale-if-error). */
+    DISCOVERY_STALE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3600),
+    /** Size of each instance's in-process answer cache, in MiB (least recently used evicted). */
+    DISCOVERY_MEMORY_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
+    /** Budget for one Elasticsearch request on the discovery path before it counts as failed. */
+    DISCOVERY_SEARCH_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
+    /** Key that signs pagination cursors. Default: derived from PAYLOAD_SECRET. */
+    DISCOVERY_CURSOR_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /**
+     * API keys that get their own discovery rate-limit budget instead of their IP's, sent as
+     * `X-Api-Key`. Comma-separated; each at least 16 characters.
+     */
+    DISCOVERY_API_KEYS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean),
+      )
+      .refine((keys) => keys.every((key) => key.length >= 16), 'each key needs 16+ characters'),
+    /** Allowed CORS origins for discovery: `*` (default, public read API) or a comma-separated list. */
+    DISCOVERY_CORS_ORIGINS: z.string().default('*'),
+    /** Discovery reads per minute per client IP (or per API key). */
+    RATE_LIMIT_DISCOVERY_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+    /** Usage events (POST /discovery/v1/events) per minute per client IP. */
+    RATE_LIMIT_EVENTS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    /** CMS login attempts per minute per client IP and email. */
+    RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    /** CMS writes (REST and GraphQL create, update, delete) per minute per user. */
+    RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(300),
     /** Set by Next itself while building. */
     NEXT_PHASE: z.string().optional(),
   })
@@ -139,6 +184,9 @@ export function resolveEnv(source: Record<string, string | undefined> = process.
     /** Only an explicitly configured origin is given to Payload (it then builds absolute URLs). */
     SERVER_URL_EXPLICIT: value.SERVER_URL,
     JOBS_AUTORUN: value.JOBS_AUTORUN ?? !value.NODE_ENV.startsWith('test'),
+    DISCOVERY_CURSOR_SECRET:
+      value.DISCOVERY_CURSOR_SECRET ??
+      `${value.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET}:discovery-cursor`,
     // Open in dev and test; in production only with a token, otherwise disabled.
     metricsAccess: value.METRICS_TOKEN
       ? ({ mode: 'token', token: value.METRICS_TOKEN } as const)

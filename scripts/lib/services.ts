@@ -1,3 +1,5 @@
+import { connect } from 'node:net'
+
 import pg from 'pg'
 
 import { ROOT } from './paths'
@@ -78,4 +80,43 @@ export async function ensureElasticsearch(
   }
   console.warn('! Elasticsearch is not available: the CMS runs, search and discovery are degraded.')
   return undefined
+}
+
+/** Whether something at `url` answers Redis' PING with PONG. */
+export function redisAnswers(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port || 6379) })
+    const done = (ok: boolean) => {
+      socket.destroy()
+      resolve(ok)
+    }
+    socket.setTimeout(2000, () => done(false))
+    socket.once('error', () => done(false))
+    socket.once('connect', () => socket.write('PING\r\n'))
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')))
+  })
+}
+
+/**
+ * Makes sure Redis answers at `url`. A local one that is down is started (scripts/services/redis.sh,
+ * which installs it from Debian when absent); a remote one that is down is reported. Redis is
+ * optional at run time (discovery degrades to in-process caching), so `required` is for tests.
+ */
+export async function ensureRedis(url: string, { required }: { required: boolean }): Promise<void> {
+  if (await redisAnswers(url)) return
+  const { hostname, port } = new URL(url)
+  if (LOCAL_HOSTS.has(hostname)) {
+    const code = await run('bash', ['scripts/services/redis.sh'], {
+      cwd: ROOT,
+      env: { REDIS_PORT: port || '6379' },
+    })
+    if (code === 0 && (await redisAnswers(url))) return
+  }
+  const message = `Cannot reach Redis at ${url}.`
+  if (required) {
+    console.error(`✗ ${message} Start it or point REDIS_URL elsewhere.`)
+    process.exit(1)
+  }
+  console.warn(`! ${message} Discovery runs with in-process caching only.`)
 }

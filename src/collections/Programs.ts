@@ -7,10 +7,11 @@ import { languageField } from '../fields/language'
 import { publishedAtField } from '../fields/publishedAt'
 import { slugField } from '../fields/slug'
 import { clampReadLimits } from '../hooks/clampReadLimits'
+import { PROGRAM_FORMATS } from '../lib/programFormats'
 import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced'
 import { setPublishedAtOnPublish } from '../hooks/setPublishedAtOnPublish'
 
-export const PROGRAM_FORMATS = ['podcast', 'documentary', 'series', 'show'] as const
+export { PROGRAM_FORMATS }
 
 export const Programs: CollectionConfig = {
   slug: 'programs',

@@ -1,15 +1,14 @@
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
-import { Gauge, Histogram } from 'prom-client'
+import { Gauge } from 'prom-client'
 
-import { registry } from '../observability/metrics'
+import { histogram, registry } from '../observability/metrics'
 
 /** Sync lag as users feel it: from the change (job queued) to the index write. */
-export const searchIndexLatency = new Histogram({
+export const searchIndexLatency = histogram({
   name: 'search_sync_latency_seconds',
   help: 'Time from a change being committed (sync job queued) to its index write, in seconds.',
   buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300],
-  registers: [registry],
 })
 
 // Claimed jobs live in `<queue>:claimed:<runner>`; report them under their queue. Jobs scheduled

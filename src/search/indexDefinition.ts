@@ -6,6 +6,8 @@
  * plugin (elasticsearch/analysis-plugin) provide are used, and none inside a normalizer (plugin
  * filters are not allowed there).
  */
+import { createHash } from 'node:crypto'
+
 import type { estypes } from '@elastic/elasticsearch'
 
 import { LOCALES } from './locales'
@@ -30,13 +32,27 @@ const analysis: estypes.IndicesIndexSettingsAnalysis = {
       tokenizer: 'standard',
       filter: ['lowercase', 'asciifolding'],
     },
-    // Arabic prefixes over normalised letters (alef/hamza forms, ta marbuta, diacritics unified).
+    // Arabic prefixes over normalised letters (alef/hamza forms, ta marbuta, diacritics unified),
+    // light-stemmed first so the article and affixes do not hide a word: "تار" finds "التاريخ".
     autocomplete_ar: {
       type: 'custom',
       tokenizer: 'standard',
-      filter: ['lowercase', 'decimal_digit', 'arabic_normalization', 'autocomplete_edge'],
+      filter: [
+        'lowercase',
+        'decimal_digit',
+        'arabic_normalization',
+        'arabic_stem',
+        'autocomplete_edge',
+      ],
     },
     autocomplete_ar_search: {
+      type: 'custom',
+      tokenizer: 'standard',
+      filter: ['lowercase', 'decimal_digit', 'arabic_normalization', 'arabic_stem'],
+    },
+    // Whole words as written (folded, unstemmed): the vocabulary for "did you mean".
+    plain_en: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'asciifolding'] },
+    plain_ar: {
       type: 'custom',
       tokenizer: 'standard',
       filter: ['lowercase', 'decimal_digit', 'arabic_normalization'],
@@ -48,8 +64,17 @@ const analysis: estypes.IndicesIndexSettingsAnalysis = {
   },
 }
 
-/** A localized text field: full-text in the locale's language, plus typeahead prefixes. */
-function localizedText({ prefix }: { prefix: boolean }): estypes.MappingProperty {
+/**
+ * A localized text field: full-text in the locale's language, plus typeahead prefixes; with
+ * `vocabulary`, its words also feed `vocabulary.<locale>` ("did you mean").
+ */
+function localizedText({
+  prefix,
+  vocabulary = false,
+}: {
+  prefix: boolean
+  vocabulary?: boolean
+}): estypes.MappingProperty {
   return {
     properties: Object.fromEntries(
       LOCALES.map((locale) => [
@@ -57,6 +82,7 @@ function localizedText({ prefix }: { prefix: boolean }): estypes.MappingProperty
         {
           type: 'text',
           analyzer: locale === 'ar' ? 'arabic' : 'english',
+          ...(vocabulary ? { copy_to: `vocabulary.${locale}` } : {}),
           ...(prefix
             ? {
                 fields: {
@@ -85,8 +111,15 @@ export const catalogueMappings: estypes.MappingTypeMapping = {
     type: { type: 'keyword' },
     docId: { type: 'integer' },
     slug: { type: 'keyword' },
-    title: localizedText({ prefix: true }),
-    summary: localizedText({ prefix: false }),
+    title: localizedText({ prefix: true, vocabulary: true }),
+    summary: localizedText({ prefix: false, vocabulary: true }),
+    // Whole words of titles and summaries as written (folded, unstemmed): where "did you mean"
+    // finds its corrections. Filled by copy_to, never part of _source.
+    vocabulary: {
+      properties: Object.fromEntries(
+        LOCALES.map((locale) => [locale, { type: 'text', analyzer: `plain_${locale}` }]),
+      ),
+    },
     description: localizedText({ prefix: false }),
     format: { type: 'keyword' },
     language: { type: 'keyword' },
@@ -121,6 +154,15 @@ export const catalogueMappings: estypes.MappingTypeMapping = {
     media: { type: 'object', enabled: false },
   },
 }
+
+/**
+ * Fingerprint of the definition, stored in each physical index's mapping `_meta`. Start-up compares
+ * it with the live index and rebuilds (zero-downtime swap) when the code's definition has changed.
+ */
+export const catalogueDefinitionHash = createHash('sha256')
+  .update(JSON.stringify({ mappings: catalogueMappings, analysis }))
+  .digest('hex')
+  .slice(0, 16)
 
 export function catalogueSettings(): estypes.IndicesIndexSettings {
   return {

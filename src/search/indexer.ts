@@ -5,7 +5,7 @@
  */
 import type { Client, estypes } from '@elastic/elasticsearch'
 
-import { catalogueMappings, catalogueSettings } from './indexDefinition'
+import { catalogueDefinitionHash, catalogueMappings, catalogueSettings } from './indexDefinition'
 import type { IndexRecord } from './mappers'
 
 export interface CatalogueIndexNames {
@@ -34,7 +34,19 @@ export function physicalIndexName(names: CatalogueIndexNames, now = new Date()):
 }
 
 export async function createPhysicalIndex(client: Client, index: string): Promise<void> {
-  await client.indices.create({ index, settings: catalogueSettings(), mappings: catalogueMappings })
+  await client.indices.create({
+    index,
+    settings: catalogueSettings(),
+    mappings: { ...catalogueMappings, _meta: { definition: catalogueDefinitionHash } },
+  })
+}
+
+/** The definition fingerprint of the index behind `alias` (null: none recorded, or no index). */
+export async function liveDefinitionHash(client: Client, alias: string): Promise<string | null> {
+  const mappings = await client.indices.getMapping({ index: alias })
+  const first = Object.values(mappings)[0]
+  const definition = first?.mappings?._meta?.definition
+  return typeof definition === 'string' ? definition : null
 }
 
 /** The physical indices behind an alias (empty when the alias does not exist). */

@@ -17,6 +17,7 @@ import type { Payload, Where } from 'payload'
 
 import { publishedAndDueWhere } from '../access/publishedAndDue'
 import { logger } from '../observability/logger'
+import { catalogueChanged } from './catalogueChanges'
 import { SEARCH_SYNC_TASK } from '../plugins/searchSync/types'
 import {
   type CatalogueIndexNames,
@@ -251,6 +252,7 @@ async function rebuild(
 
     const removedIndices = await swapAliases(client, names, index)
     swapped = true
+    catalogueChanged(client, names.read)
     // From here on the new index is live: a failure to clean up must never roll back.
     for (const old of removedIndices) {
       await client.indices.delete({ index: old }, { ignore: [404] }).catch((error: unknown) => {

@@ -9,7 +9,7 @@ import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
 import config from '../../payload.config'
-import { discoveryRouter } from '../discovery/router'
+import { createDiscovery } from '../discovery'
 import { env } from '../env'
 import type { DependencyCheck } from '../health/readiness'
 import { opsRoutes } from '../http/opsRoutes'
@@ -17,6 +17,9 @@ import { requestObservability } from '../http/requestObservability'
 import { startJobRunner } from '../jobs/claimingRunner'
 import { registerJobMetrics } from '../jobs/metrics'
 import { logger } from '../observability/logger'
+import { CLIENT_IP_HEADER } from '../plugins/cmsRateLimits'
+import { checkRedisHealth, closeRedis } from '../redis/client'
+import { catalogueGeneration } from '../search/catalogueChanges'
 import { checkSearchHealth, searchClient } from '../search/client'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -59,11 +62,20 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
     { name: 'postgres', critical: true, check: async () => void (await pool.query('SELECT 1')) },
     // Search is optional for readiness: without it the CMS still serves; discovery degrades.
     { name: 'elasticsearch', critical: false, check: () => checkSearchHealth() },
+    // Redis only holds caches and counters: without it everything serves, a little slower.
+    { name: 'redis', critical: false, check: () => checkRedisHealth() },
   ]
   app.use(
     opsRoutes({ checks, metricsAccess: env.metricsAccess, isShuttingDown: () => shuttingDown }),
   )
-  app.use('/discovery', discoveryRouter())
+  const discovery = createDiscovery(payload)
+  app.use('/discovery', discovery.router)
+  // Payload sees requests through Next, without the socket: hand it the client address Express
+  // resolved (trust proxy applied) for the CMS rate limits. Overwritten, so clients cannot set it.
+  app.use((req, _res, next) => {
+    req.headers[CLIENT_IP_HEADER] = req.ip ?? ''
+    next()
+  })
 
   const server = createHttpServer(app)
   // Telemetry stays off: Payload's through `telemetry: false`, Next's through its documented switch.
@@ -110,6 +122,9 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
       server.closeAllConnections()
     }
     await jobsStopped
+    await catalogueGeneration.settled().catch(() => undefined)
+    await discovery.close().catch(() => undefined)
+    await closeRedis()
     await nextApp.close().catch(() => undefined)
     await searchClient()
       .close()

@@ -32,6 +32,14 @@ export default async function globalSetup(): Promise<void> {
     SEARCH_INDEX_PREFIX: `mediamesh_test_${process.pid}`,
     // Small, so the size limit can be tested without shipping gigabytes.
     UPLOAD_MAX_BYTES: String(2 * 1024 * 1024),
+    // The run's own keys and channels on the shared Redis.
+    REDIS_KEY_PREFIX: `mediamesh_test_${process.pid}:`,
+    // The whole suite comes from one address and logs the same users in many times: limits are
+    // tested on hosts of their own (tests/int/discovery/rateLimits.test.ts).
+    RATE_LIMIT_DISCOVERY_PER_MINUTE: '1000000',
+    RATE_LIMIT_EVENTS_PER_MINUTE: '1000000',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
+    RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
   }
   // Test files read these through src/env.ts (jest copies process.env into each test environment).
   Object.assign(process.env, shared, { NODE_ENV: 'test', JOBS_AUTORUN: 'false', LOG_LEVEL: 'warn' })

@@ -1,3 +1,5 @@
+import { Redis } from 'ioredis'
+
 import { dropTestDatabase } from './testDatabase'
 
 export default async function globalTeardown(): Promise<void> {
@@ -14,4 +16,21 @@ export default async function globalTeardown(): Promise<void> {
       method: 'DELETE',
     },
   ).catch(() => undefined)
+  await dropRedisKeys(`mediamesh_test_${process.pid}:*`).catch(() => undefined)
+}
+
+/** The run's Redis keys (SCAN is fine here: a test prefix on a test server). */
+async function dropRedisKeys(pattern: string): Promise<void> {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true })
+  await redis.connect()
+  try {
+    let cursor = '0'
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)
+      if (keys.length) await redis.del(...keys)
+      cursor = next
+    } while (cursor !== '0')
+  } finally {
+    redis.disconnect()
+  }
 }

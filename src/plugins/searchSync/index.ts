@@ -7,6 +7,7 @@ import type { Config, TaskConfig } from 'payload'
 import { searchIndexLatency } from '../../jobs/metrics'
 import { logger } from '../../observability/logger'
 import { runWithRequestContext } from '../../observability/requestContext'
+import { catalogueChanged } from '../../search/catalogueChanges'
 import { searchClient } from '../../search/client'
 import { catalogueIndex } from '../../search/config'
 import { ensureCatalogueIndexOnce, forgetEnsuredIndex, isIndexNotFound } from '../../search/indexer'
@@ -65,6 +66,8 @@ export const searchSync =
           }
         }
         const outcome = requestId ? await runWithRequestContext({ requestId }, run) : await run()
+        // Discovery's caches drop what this change made stale (coalesced, after a refresh).
+        catalogueChanged(ctx.client, ctx.names.write)
         // From when the change was due to be synced: its commit, or its moment for embargoed ones.
         const due = Date.parse(job.waitUntil ?? job.createdAt)
         searchIndexLatency.observe(Math.max(0, Date.now() - due) / 1000)

@@ -1,0 +1,334 @@
+/**
+ * Every discovery request is validated by these schemas, and the OpenAPI document is generated from
+ * them (src/discovery/openapi.ts): one source of truth. Parsing also normalises (trimmed text,
+ * lower-cased and sorted multi-values, ISO dates), so equivalent requests share one cache entry.
+ *
+ * Response schemas are `strict()`: they are the public field allow-list, and tests parse real
+ * responses with them, so an internal field that leaks into a response fails a test.
+ */
+import { z } from 'zod'
+
+import { normalizeLanguageCode } from '../lib/languageCodes'
+import { PROGRAM_FORMATS } from '../lib/programFormats'
+import { LOCALES } from '../search/locales'
+
+export const MAX_QUERY_LENGTH = 200
+export const MAX_LIMIT = 50
+export const MAX_MULTI_VALUES = 20
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+/** Typed public ids: `program:42`, `episode:7`. */
+export const TYPED_ID = /^(program|episode):([1-9]\d{0,9})$/
+
+/** A parameter that may repeat (`category=a&category=b`): always an array, sorted, de-duplicated. */
+function many<T extends z.ZodType<string>>(item: T, description: string) {
+  return z
+    .preprocess(
+      (value) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]),
+      z
+        .array(item)
+        .max(MAX_MULTI_VALUES, `at most ${MAX_MULTI_VALUES} values`)
+        .transform((values) => [...new Set(values)].sort()),
+    )
+    .optional()
+    .describe(`${description} Repeat the parameter for several values (any of them matches).`)
+}
+
+const lowerTrimmed = (value: unknown) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value
+
+const slug = z.preprocess(lowerTrimmed, z.string().max(100).regex(SLUG, 'must be a slug'))
+
+const language = z.preprocess(
+  (value) => (typeof value === 'string' ? (normalizeLanguageCode(value) ?? value) : value),
+  z
+    .string()
+    .regex(/^[a-z]{2}$/, 'must be an ISO 639-1 language code')
+    .describe('ISO 639-1 code (en, ar, ...)'),
+)
+
+/** `2024-05-01` or a full ISO 8601 timestamp; normalised to an ISO timestamp (UTC). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, {
+    message: 'must be an ISO 8601 date or date-time',
+    abort: true,
+  })
+  .refine(isRealDate, 'must be a real date')
+  .transform((value) => new Date(value).toISOString())
+
+/** Date.parse rolls 2024-02-30 over to March: the calendar date must survive the round trip. */
+function isRealDate(value: string): boolean {
+  const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value)
+  if (Number.isNaN(time)) return false
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number]
+  const calendar = new Date(Date.UTC(year, month - 1, day))
+  return calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day
+}
+
+/** Integer query parameters arrive as strings; only plain digits are accepted. */
+const integer = (min: number, max: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value),
+    z
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`),
+  )
+
+export const localeParam = z
+  .enum(LOCALES)
+  .default('en')
+  .describe('Language of titles and summaries in the response (falls back to the other).')
+
+const limit = (fallback: number) =>
+  integer(1, MAX_LIMIT).default(fallback).describe(`Results per page, 1–${MAX_LIMIT}.`)
+
+const cursor = z
+  .string()
+  .max(1024)
+  .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'malformed cursor')
+  .optional()
+  .describe('`nextCursor` from the previous page. Only valid with the same query and filters.')
+
+export const SORTS = ['relevance', 'newest', 'oldest', 'duration'] as const
+
+export const searchQuery = z
+  .strictObject({
+    q: z
+      .string()
+      .trim()
+      .max(MAX_QUERY_LENGTH, `at most ${MAX_QUERY_LENGTH} characters`)
+      .optional()
+      .describe('Words to search for, in English or Arabic. Empty: browse with the filters.'),
+    type: z
+      .enum(['program', 'episode', 'all'])
+      .default('all')
+      .describe('Programs, episodes, or both.'),
+    format: many(z.enum(PROGRAM_FORMATS), 'Program format.'),
+    category: many(slug, 'Category slug.'),
+    language: many(language, 'Content language.'),
+    minDuration: integer(0, 1_000_000).optional().describe('Shortest duration, in seconds.'),
+    maxDuration: integer(0, 1_000_000).optional().describe('Longest duration, in seconds.'),
+    publishedAfter: isoDate.optional().describe('Published at or after (ISO 8601).'),
+    publishedBefore: isoDate.optional().describe('Published at or before (ISO 8601).'),
+    sort: z
+      .enum(SORTS)
+      .default('relevance')
+      .describe(
+        'relevance (newest first without `q`), newest, oldest, or duration (longest first).',
+      ),
+    locale: localeParam,
+    limit: limit(20),
+    cursor,
+  })
+  .superRefine((value, ctx) => {
+    if (
+      value.minDuration !== undefined &&
+      value.maxDuration !== undefined &&
+      value.minDuration > value.maxDuration
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minDuration'],
+        message: 'must not exceed maxDuration',
+      })
+    }
+    if (
+      value.publishedAfter &&
+      value.publishedBefore &&
+      value.publishedAfter > value.publishedBefore
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['publishedAfter'],
+        message: 'must not be later than publishedBefore',
+      })
+    }
+  })
+export type SearchParams = z.output<typeof searchQuery>
+
+export const suggestQuery = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(100, 'at most 100 characters')
+    .describe('What the user has typed so far.'),
+  locale: localeParam,
+  limit: integer(1, 20).default(8).describe('Suggestions to return, 1–20.'),
+})
+export type SuggestParams = z.output<typeof suggestQuery>
+
+export const featuredQuery = z.strictObject({ locale: localeParam, limit: limit(10) })
+export type FeaturedParams = z.output<typeof featuredQuery>
+
+export const TRENDING_WINDOWS = ['1h', '24h', '7d'] as const
+export const trendingQuery = z.strictObject({
+  locale: localeParam,
+  limit: limit(10),
+  window: z
+    .enum(TRENDING_WINDOWS)
+    .default('24h')
+    .describe('Period the signals are counted over; recent signals weigh more.'),
+})
+export type TrendingParams = z.output<typeof trendingQuery>
+
+export const categoriesQuery = z.strictObject({ locale: localeParam })
+export type CategoriesParams = z.output<typeof categoriesQuery>
+
+export const programQuery = z.strictObject({
+  locale: localeParam,
+  limit: limit(20),
+  cursor,
+})
+export type ProgramParams = z.output<typeof programQuery>
+
+export const relatedQuery = z.strictObject({ locale: localeParam, limit: limit(6) })
+export type RelatedParams = z.output<typeof relatedQuery>
+
+export const episodeQuery = z.strictObject({
+  locale: localeParam,
+  program: slug
+    .optional()
+    .describe('Program slug: episode slugs are unique per program; this picks among equal ones.'),
+})
+export type EpisodeParams = z.output<typeof episodeQuery>
+
+export const slugPath = z.strictObject({ slug })
+export const idOrSlugPath = z.strictObject({
+  idOrSlug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((value) => TYPED_ID.test(value) || SLUG.test(value), 'must be episode:<id> or a slug')
+    .describe('A typed id (`episode:7`) or an episode slug.'),
+})
+
+export const eventBody = z.strictObject({
+  type: z.enum(['play', 'view']).describe('play counts three times as much as view.'),
+  id: z
+    .string()
+    .regex(TYPED_ID, 'must be a typed id such as episode:7')
+    .describe('The typed id of an episode or a program.'),
+})
+export type EventBody = z.output<typeof eventBody>
+
+// ---------------------------------------------------------------------------------------------
+// Responses (public field allow-list)
+
+const image = z
+  .strictObject({
+    url: z.string(),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+  })
+  .nullable()
+
+const programRef = z.strictObject({
+  id: z.string().describe('Typed id, `program:42`.'),
+  slug: z.string().nullable(),
+  title: z.string().nullable(),
+})
+
+export const catalogueItem = z.strictObject({
+  type: z.enum(['program', 'episode']),
+  id: z.string().describe('Typed id: `program:42` or `episode:7`.'),
+  slug: z.string().nullable(),
+  title: z.string().nullable(),
+  summary: z.string().nullable(),
+  program: programRef.optional().describe('Episodes only: the program it belongs to.'),
+  format: z.enum(PROGRAM_FORMATS).nullable(),
+  durationSeconds: z.number().int().nullable(),
+  language: z.string().nullable(),
+  categories: z.array(z.strictObject({ slug: z.string(), name: z.string().nullable() })),
+  image,
+  publishedAt: z.string().nullable(),
+})
+export type CatalogueItem = z.output<typeof catalogueItem>
+
+const facetBucket = z.strictObject({ value: z.string(), count: z.number().int() })
+
+export const searchResponse = z.strictObject({
+  results: z.array(
+    catalogueItem.extend({
+      highlights: z
+        .record(z.string(), z.array(z.string()))
+        .describe('Matching fragments per field, `<mark>`-tagged, HTML-escaped.'),
+    }),
+  ),
+  facets: z.strictObject({
+    type: z.array(facetBucket),
+    format: z.array(facetBucket),
+    language: z.array(facetBucket),
+    category: z.array(facetBucket.extend({ name: z.string().nullable() })),
+    duration: z.array(
+      facetBucket.extend({
+        minDuration: z.number().int().nullable(),
+        maxDuration: z.number().int().nullable(),
+      }),
+    ),
+  }),
+  total: z.number().int().describe('Exact number of matches.'),
+  nextCursor: z.string().nullable(),
+  didYouMean: z.string().nullable(),
+  took: z.number().int().describe('Milliseconds Elasticsearch took (as first computed).'),
+})
+export type SearchResponse = z.output<typeof searchResponse>
+
+export const suggestResponse = z.strictObject({
+  suggestions: z.array(
+    z.strictObject({
+      type: z.enum(['program', 'episode', 'category']),
+      id: z
+        .string()
+        .nullable()
+        .describe('Typed id for programs and episodes; null for categories.'),
+      slug: z.string().nullable(),
+      text: z.string(),
+      program: programRef.optional(),
+    }),
+  ),
+})
+
+export const listResponse = z.strictObject({ results: z.array(catalogueItem) })
+
+export const trendingResponse = z.strictObject({
+  window: z.enum(TRENDING_WINDOWS),
+  basis: z
+    .enum(['signals', 'recent'])
+    .describe('signals: ranked by usage events; recent: newest episodes (no signals available).'),
+  results: z.array(catalogueItem.extend({ score: z.number() })),
+})
+
+export const categoriesResponse = z.strictObject({
+  results: z.array(
+    z.strictObject({
+      slug: z.string(),
+      name: z.string().nullable(),
+      count: z.number().int().describe('Published programs and episodes in the category.'),
+    }),
+  ),
+})
+
+export const programResponse = z.strictObject({
+  program: catalogueItem,
+  episodes: z.strictObject({
+    results: z.array(catalogueItem),
+    total: z.number().int(),
+    nextCursor: z.string().nullable(),
+  }),
+})
+
+export const episodeResponse = z.strictObject({ episode: catalogueItem })
+
+export const eventResponse = z.strictObject({ accepted: z.literal(true) })
+
+export const errorResponse = z.strictObject({
+  error: z.strictObject({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+})

@@ -1,0 +1,74 @@
+import { Redis, type RedisOptions } from 'ioredis'
+
+import { env } from '../env'
+import { logger } from '../observability/logger'
+
+/**
+ * Redis holds nothing that cannot be lost (cache entries, rate-limit counters, trending counts), so
+ * every caller treats it as optional: commands fail fast instead of queueing while it is away
+ * (`enableOfflineQueue: false`, no per-command retries, a short command timeout), and the client
+ * reconnects by itself in the background.
+ */
+export function redisOptions(overrides: RedisOptions = {}): RedisOptions {
+  return {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: 250,
+    connectTimeout: 2000,
+    // Reconnect forever, backing off to one attempt every 2 s.
+    retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
+    lazyConnect: false,
+    ...overrides,
+  }
+}
+
+const clients: Redis[] = []
+
+export function createRedis(name: string, overrides: RedisOptions = {}): Redis {
+  const client = new Redis(
+    env.REDIS_URL,
+    redisOptions({ connectionName: `mediamesh-${name}`, ...overrides }),
+  )
+  let reported = false
+  // Without a listener ioredis prints every failed reconnect; log the outage once, and the recovery.
+  client.on('error', (error) => {
+    if (reported) return
+    reported = true
+    logger.warn({ err: error, redis: name }, 'redis unavailable: continuing without it')
+  })
+  client.on('ready', () => {
+    if (reported) logger.info({ redis: name }, 'redis reconnected')
+    reported = false
+  })
+  clients.push(client)
+  return client
+}
+
+let shared: Redis | undefined
+
+/** The process-wide command connection (keys are prefixed with REDIS_KEY_PREFIX by callers). */
+export function redis(): Redis {
+  shared ??= createRedis('commands')
+  return shared
+}
+
+/** Whether a command sent now would be attempted (connected), rather than fail at once. */
+export function redisReady(client: Redis = redis()): boolean {
+  return client.status === 'ready'
+}
+
+/** A key or channel name under this environment's prefix. */
+export const redisKey = (...parts: (string | number)[]) =>
+  `${env.REDIS_KEY_PREFIX}${parts.join(':')}`
+
+export async function checkRedisHealth(client: Redis = redis()): Promise<void> {
+  if (!redisReady(client)) throw new Error(`redis is ${client.status}`)
+  await client.ping()
+}
+
+/** Closes every connection this process opened (shutdown and tests). */
+export async function closeRedis(): Promise<void> {
+  const open = clients.splice(0)
+  shared = undefined
+  await Promise.all(open.map((client) => client.quit().catch(() => client.disconnect())))
+}
