@@ -12,6 +12,8 @@ const { default: config } = await import('../payload.config')
 const { searchClient } = await import('../src/search/client')
 const { catalogueIndex } = await import('../src/search/config')
 const { reindexCatalogue } = await import('../src/search/reindex')
+const { catalogueGeneration } = await import('../src/search/catalogueChanges')
+const { closeRedis } = await import('../src/redis/client')
 const { progressLine } = await import('./lib/progress')
 
 const payload = await getPayload({ config })
@@ -26,6 +28,9 @@ try {
       `${result.docsPerSecond} docs/s); aliases swapped` +
       (result.removedIndices.length ? `, removed ${result.removedIndices.join(', ')}` : ''),
   )
+  // Tell discovery's caches on every instance that the catalogue changed.
+  await catalogueGeneration.settled()
+  await closeRedis()
   process.exit(0)
 } catch (error) {
   process.stderr.write('\n')

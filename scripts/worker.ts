@@ -15,6 +15,7 @@ const { flushLogs, logger } = await import('../src/observability/logger')
 const { startJobRunner } = await import('../src/jobs/claimingRunner')
 const { registerJobMetrics } = await import('../src/jobs/metrics')
 const { startMetricsServer } = await import('../src/observability/metricsServer')
+const { catalogueGeneration } = await import('../src/search/catalogueChanges')
 
 const payload = await getPayload({ config })
 registerJobMetrics(payload)
@@ -33,6 +34,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     metricsServer?.close()
     void runner
       .stop()
+      .then(() => catalogueGeneration.settled())
       .then(flushLogs)
       .then(() => process.exit(0))
   })

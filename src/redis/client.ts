@@ -57,6 +57,24 @@ export function redisReady(client: Redis = redis()): boolean {
   return client.status === 'ready'
 }
 
+/** Waits (briefly) for a connection still being established; true once it is ready. */
+export function waitForReady(client: Redis = redis(), timeoutMs = 1000): Promise<boolean> {
+  if (client.status === 'ready') return Promise.resolve(true)
+  if (!['connecting', 'connect', 'reconnecting', 'wait'].includes(client.status)) {
+    return Promise.resolve(false)
+  }
+  return new Promise((resolve) => {
+    const done = (ready: boolean) => {
+      clearTimeout(timer)
+      client.off('ready', onReady)
+      resolve(ready)
+    }
+    const onReady = () => done(true)
+    const timer = setTimeout(() => done(false), timeoutMs)
+    client.once('ready', onReady)
+  })
+}
+
 /** A key or channel name under this environment's prefix. */
 export const redisKey = (...parts: (string | number)[]) =>
   `${env.REDIS_KEY_PREFIX}${parts.join(':')}`

@@ -11,7 +11,7 @@ import type { Client } from '@elastic/elasticsearch'
 import type { Redis } from 'ioredis'
 
 import { logger } from '../observability/logger'
-import { createRedis, redis, redisKey, redisReady } from '../redis/client'
+import { createRedis, redis, redisKey, waitForReady } from '../redis/client'
 import { searchClient } from './client'
 import { catalogueIndex } from './config'
 
@@ -64,7 +64,7 @@ class CatalogueGeneration {
   }
 
   async refresh(): Promise<void> {
-    if (!redisReady()) return
+    if (!(await waitForReady(redis(), 0))) return
     const value = await redis()
       .get(GENERATION_KEY())
       .catch(() => null)
@@ -116,7 +116,8 @@ class CatalogueGeneration {
   private async bump(): Promise<void> {
     if (this.bumping) return this.bumping
     this.bumping = (async () => {
-      if (!this.unsent || !redisReady()) return
+      // A process that just started (worker, reindex script) may still be connecting.
+      if (!this.unsent || !(await waitForReady(redis(), 1000))) return
       const sending = this.unsent
       try {
         const value = await redis().incr(GENERATION_KEY())
