@@ -44,6 +44,7 @@ function toApiError(error: unknown): ApiError {
     return new ApiError(400, 'invalid_json', 'Request body is not valid JSON.')
   if (type === 'entity.too.large')
     return new ApiError(413, 'payload_too_large', 'Request body is too large.')
+  if (status === 404) return new ApiError(404, 'not_found', 'Not found.')
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new ApiError(status, 'bad_request', 'The request could not be processed.')
   }
