@@ -26,7 +26,10 @@ export const notFound: RequestHandler = (req, _res, next) => {
  */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const apiError = toApiError(error)
-  if (apiError.status >= 500) logger.error({ err: error, path: req.originalUrl }, 'discovery error')
+  // 503s are expected during an outage and already logged where the dependency failed.
+  if (apiError.status >= 500 && apiError.status !== 503) {
+    logger.error({ err: error, path: req.originalUrl }, 'discovery error')
+  }
   res.status(apiError.status).json({
     error: {
       code: apiError.code,

@@ -1,3 +1,5 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+
 import cors from 'cors'
 import express, { type Request, type RequestHandler, type Response, Router } from 'express'
 
@@ -97,22 +99,32 @@ const jsonBody: RequestHandler = (req, res, next) => {
   parseJson(req, res, next)
 }
 
-/** The client a rate limit applies to: a configured API key, else the address. */
-function clientKey(req: Request): string {
-  const apiKey = req.get('x-api-key')
-  if (apiKey !== undefined) {
-    if (!env.DISCOVERY_API_KEYS.includes(apiKey)) {
-      throw new ApiError(401, 'invalid_api_key', 'The X-Api-Key header holds an unknown key.')
-    }
-    return `key:${env.DISCOVERY_API_KEYS.indexOf(apiKey)}`
-  }
-  return `ip:${req.ip ?? 'unknown'}`
+const keyDigests = env.DISCOVERY_API_KEYS.map((key) => createHash('sha256').update(key).digest())
+
+/** Index of a configured API key, compared in constant time; -1 when unknown. */
+function apiKeyIndex(given: string): number {
+  const digest = createHash('sha256').update(given).digest()
+  let found = -1
+  keyDigests.forEach((known, index) => {
+    if (timingSafeEqual(known, digest)) found = index
+  })
+  return found
 }
 
 function rateLimit(name: LimiterName): RequestHandler {
   return async (req, res, next) => {
     try {
-      const decision = await consume(name, clientKey(req))
+      const address = `ip:${req.ip ?? 'unknown'}`
+      const apiKey = req.get('x-api-key')
+      const keyIndex = apiKey === undefined ? -1 : apiKeyIndex(apiKey)
+      if (apiKey !== undefined && keyIndex < 0) {
+        // Guessing keys costs the address's budget like any other request.
+        const decision = await consume(name, address)
+        res.set(decision.headers)
+        throw new ApiError(401, 'invalid_api_key', 'The X-Api-Key header holds an unknown key.')
+      }
+      // A configured API key has its own budget; everyone else shares their address's.
+      const decision = await consume(name, keyIndex >= 0 ? `key:${keyIndex}` : address)
       res.set(decision.headers)
       if (!decision.allowed) {
         throw new ApiError(429, 'rate_limited', 'Too many requests; retry after the delay given.', {

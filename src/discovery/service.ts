@@ -254,7 +254,7 @@ export class DiscoveryService {
         })),
       },
       // Without signals, look again soon.
-      ttlMs: top ? 60_000 : 5_000,
+      ttlMs: 5_000,
     }
   }
 

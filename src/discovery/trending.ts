@@ -114,7 +114,9 @@ export class TrendingCounter {
         for (const [id, weight] of members) pipeline.zincrby(key, weight, id)
         pipeline.pexpire(key, keepMs)
       }
-      await pipeline.exec()
+      // exec() resolves with per-command errors (a dropped connection does not reject).
+      const results = (await pipeline.exec()) ?? []
+      if (!results.length || results.some(([error]) => error)) throw new Error('flush incomplete')
     } catch (error) {
       // Put them back (merged with anything recorded meanwhile) and try again later.
       for (const [key, members] of pending) {
