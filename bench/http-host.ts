@@ -8,7 +8,6 @@
  * Results: bench/results/http-host.json (committed) and a table on stdout.
  */
 import { spawn } from 'node:child_process'
-import { cpus, totalmem } from 'node:os'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -20,6 +19,7 @@ import { ROOT } from '../scripts/lib/paths'
 import { run } from '../scripts/lib/run'
 import { ensurePostgres } from '../scripts/lib/services'
 import { freePort, spawnServer } from '../scripts/lib/spawnServer'
+import { machineInfo } from './lib/machine'
 
 const CONNECTIONS = 50
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10)
@@ -143,12 +143,7 @@ async function main() {
     const report = {
       benchmark: 'http-host',
       date: new Date().toISOString(),
-      machine: {
-        cpus: cpus().length,
-        cpuModel: cpus()[0]?.model,
-        memoryGiB: Math.round(totalmem() / 2 ** 30),
-        node: process.version,
-      },
+      machine: machineInfo(),
       settings: {
         connections: CONNECTIONS,
         durationSeconds: DURATION_S,

@@ -3,7 +3,8 @@
  *
  * 1. A fresh `mediamesh_bench_sync` database: the demo categories and programs through Payload,
  *    then 100,000 published episodes (English and Arabic titles and summaries) inserted with SQL,
- *    because creating them one by one through Payload would take most of an hour.
+ *    because creating them one by one through Payload would take most of an hour
+ *    (bench/lib/catalogue.ts, shared with the discovery benchmark).
  * 2. Reindex throughput: `reindexCatalogue` (Postgres → mappers → bulk) in docs/s, next to a
  *    baseline measured in the same run: bulk-indexing the same number of ready-made records with
  *    no Postgres or Payload in the way. The ratio is what the reading and mapping cost.
@@ -15,55 +16,39 @@
  */
 import { spawn } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
-import { cpus, totalmem } from 'node:os'
 import path from 'node:path'
 
-import nextEnv from '@next/env'
 import pg from 'pg'
 
-const EPISODES = Number(process.env.BENCH_EPISODES ?? 100_000)
+import {
+  catalogueDatabaseUrl,
+  EPISODES,
+  INDEX_PREFIX as PREFIX,
+  SERVER_URL as SERVER,
+  useCatalogueEnvironment,
+} from './lib/catalogueSettings'
+import { machineInfo } from './lib/machine'
+
 const EDITS = Number(process.env.BENCH_EDITS ?? 200)
 const EDIT_CONCURRENCY = 10
-const DATABASE = 'mediamesh_bench_sync'
-const PREFIX = 'mediamesh_bench'
-const SERVER = 'postgres://postgres@127.0.0.1:5432/postgres'
-
-const databaseUrl = (() => {
-  const url = new URL(SERVER)
-  url.pathname = `/${DATABASE}`
-  return url.toString()
-})()
 
 // Configure this process before the application modules read the environment.
-Object.assign(process.env, {
-  DATABASE_URL: databaseUrl,
-  DATABASE_SCHEMA: 'migrate',
-  SEARCH_INDEX_PREFIX: PREFIX,
-  JOBS_AUTORUN: 'false',
-  LOG_LEVEL: 'warn',
-})
-nextEnv.loadEnvConfig(process.cwd(), true)
+useCatalogueEnvironment()
 
 const { ROOT } = await import('../scripts/lib/paths')
 const { ensureElasticsearch, ensurePostgres } = await import('../scripts/lib/services')
 const { progressLine } = await import('../scripts/lib/progress')
+const { recreateCatalogueDatabase, seedCatalogue } = await import('./lib/catalogue')
 
 await ensurePostgres(SERVER)
 const esUrl = await ensureElasticsearch(
   { explicitUrl: process.env.ELASTICSEARCH_URL, port: Number(process.env.ES_PORT ?? 9200) },
   { required: true },
 )
-
-const admin = new pg.Client({ connectionString: SERVER })
-await admin.connect()
-await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
-await admin.query(`CREATE DATABASE "${DATABASE}"`)
-await admin.end()
+await recreateCatalogueDatabase()
 
 const { getPayload } = await import('payload')
 const { default: config } = await import('../payload.config')
-const { buildCatalogue } = await import('../scripts/seed/catalogue')
-const { seedDatabase } = await import('../scripts/seed/seedDatabase')
 const { createSearchClient } = await import('../src/search/client')
 const { catalogueIndexNames, createPhysicalIndex, writeVersion } =
   await import('../src/search/indexer')
@@ -76,34 +61,9 @@ const names = catalogueIndexNames(PREFIX)
 await client.indices.delete({ index: `${PREFIX}-catalogue*` }, { ignore: [404] })
 
 console.log('… seeding categories and programs, then inserting episodes with SQL')
-const catalogue = buildCatalogue()
-await seedDatabase(payload, {
-  catalogue: { ...catalogue, programs: catalogue.programs.map((p) => ({ ...p, episodes: [] })) },
-  password: 'bench-password',
-})
-const db = new pg.Client({ connectionString: databaseUrl })
+const { programIds } = await seedCatalogue(payload, EPISODES)
+const db = new pg.Client({ connectionString: catalogueDatabaseUrl })
 await db.connect()
-const { rows: programRows } = await db.query<{ id: number }>(
-  `SELECT id FROM programs WHERE _status = 'published' AND published_at <= now() ORDER BY id`,
-)
-const programIds = programRows.map((row) => row.id)
-await db.query(
-  `INSERT INTO episodes (program_id, slug, guid, episode_number, duration_seconds, published_at, _status, explicit)
-   SELECT ($1::int[])[1 + (n % array_length($1::int[], 1))], 'bench-episode-' || n, 'bench-' || n, n,
-          600 + (n * 37) % 5400, now() - (n || ' minutes')::interval, 'published', false
-     FROM generate_series(1, $2) AS n`,
-  [programIds, EPISODES],
-)
-await db.query(
-  `INSERT INTO episodes_locales (title, summary, _locale, _parent_id)
-   SELECT 'Episode ' || e.episode_number || ': notes on desert cities and ocean documentaries',
-          'A conversation about history, science and the stories behind them.', 'en'::_locales, e.id
-     FROM episodes e WHERE e.slug LIKE 'bench-episode-%'
-   UNION ALL
-   SELECT 'الحلقة ' || e.episode_number || ': مدن الصحراء وأسرار البحار',
-          'حوار عن التاريخ والعلوم والقصص التي وراءها.', 'ar'::_locales, e.id
-     FROM episodes e WHERE e.slug LIKE 'bench-episode-%'`,
-)
 console.log(`✓ ${EPISODES} episodes across ${programIds.length} programs`)
 
 // --- Reindex throughput, with its baseline --------------------------------------------------
@@ -161,12 +121,7 @@ const reindex = await reindexCatalogue(payload, client, names, {
 })
 process.stderr.write('\n')
 const baselineRate = Math.round(EPISODES / baselineSeconds)
-const machine = {
-  cpus: cpus().length,
-  cpuModel: cpus()[0]?.model,
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
-  node: process.version,
-}
+const machine = machineInfo()
 const reindexReport = {
   benchmark: 'reindex',
   date: new Date().toISOString(),
