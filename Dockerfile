@@ -9,7 +9,8 @@ RUN npm run build
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
+# A web instance's heap is capped so that it collects garbage before its memory grows (see README).
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 NODE_OPTIONS=--max-old-space-size=384
 COPY --from=build /app /app
 RUN mkdir -p /app/media && chown -R node:node /app/media
 USER node

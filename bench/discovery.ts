@@ -325,6 +325,8 @@ async function main() {
       METRICS_TOKEN,
       RATE_LIMIT_DISCOVERY_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
       DISCOVERY_CACHE_TTL_SECONDS: String(CACHE_TTL_SECONDS),
+      // As deployed (`npm start`, Dockerfile): the heap cap that keeps resident memory bounded.
+      NODE_OPTIONS: '--max-old-space-size=384',
     },
     'bench-discovery',
   )

@@ -23,6 +23,8 @@ import { cacheRequests } from './metrics'
 export interface CachedAnswer {
   /** The serialised JSON body, exactly as sent. */
   body: string
+  /** The body encoded once, on first send, and reused by every hit after it. */
+  bytes?: Buffer
   /** Strong validator derived from the body: the same on a miss and on the hits that follow. */
   etag: string
   generation: string
@@ -105,7 +107,7 @@ export class DiscoveryCache {
   constructor(private readonly options: DiscoveryCacheOptions) {
     this.memory = new LRUCache({
       maxSize: Math.max(1, options.memoryBytes),
-      sizeCalculation: (answer) => answer.body.length * 2 + 256,
+      sizeCalculation: (answer) => answer.body.length * 3 + 256,
       ttl: Math.max(options.ttlMs, options.staleTtlMs),
     })
   }

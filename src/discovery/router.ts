@@ -207,9 +207,10 @@ function sendCached(
     res.status(304).end()
     return
   }
+  answer.bytes ??= Buffer.from(answer.body)
   res.setHeader('Content-Type', 'application/json; charset=utf-8')
-  res.setHeader('Content-Length', Buffer.byteLength(answer.body))
-  res.status(200).end(req.method === 'HEAD' ? undefined : answer.body)
+  res.setHeader('Content-Length', answer.bytes.length)
+  res.status(200).end(req.method === 'HEAD' ? undefined : answer.bytes)
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {

@@ -56,12 +56,7 @@ export function toHighlights(
   const other = locale === 'en' ? 'ar' : 'en'
   const out: Record<string, string[]> = {}
   for (const field of ['title', 'summary', 'description']) {
-    const candidates = [
-      `${field}.${locale}`,
-      `${field}.${locale}.prefix`,
-      `${field}.${other}`,
-      `${field}.${other}.prefix`,
-    ]
+    const candidates = [`${field}.${locale}`, `${field}.${other}`]
     const found = candidates.map((name) => highlight[name]).find((fragments) => fragments?.length)
     if (found) out[field] = found
   }

@@ -46,7 +46,7 @@ const REDIS_PREFIX = `mediamesh_test_${process.pid}_resilience:`
 const names = catalogueIndexNames(SEARCH_PREFIX)
 
 /** Per minute; low enough to reach in a test. Writes are not under test here. */
-const LIMITS = { discovery: 10, events: 3, login: 3 }
+const LIMITS = { discovery: 10, events: 3, login: 3, writes: 3 }
 /**
  * Every client comes from 127.0.0.1, whose discovery budget the rate-limit tests use up. The other
  * tests therefore read with API keys, each used for at most one budget (see `budgetKey`).
@@ -174,7 +174,7 @@ beforeAll(async () => {
     RATE_LIMIT_DISCOVERY_PER_MINUTE: String(LIMITS.discovery),
     RATE_LIMIT_EVENTS_PER_MINUTE: String(LIMITS.events),
     RATE_LIMIT_LOGIN_PER_MINUTE: String(LIMITS.login),
-    RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
+    RATE_LIMIT_WRITES_PER_MINUTE: String(LIMITS.writes),
   }
   ;[a, b] = await Promise.all([
     spawnServer(env, 'resilience-a', 180_000),
@@ -205,10 +205,11 @@ function host(which: 'a' | 'b'): SpawnedServer {
 async function call(
   which: 'a' | 'b',
   path: string,
-  init: { method?: string; json?: unknown; apiKey?: string } = {},
+  init: { method?: string; json?: unknown; apiKey?: string; token?: string } = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = {}
   if (init.apiKey !== undefined) headers['X-Api-Key'] = init.apiKey
+  if (init.token !== undefined) headers.Authorization = `JWT ${init.token}`
   if (init.json !== undefined) headers['Content-Type'] = 'application/json'
   const started = performance.now()
   const response = await fetch(`${host(which).url}${path}`, {
@@ -380,6 +381,34 @@ describe('rate limits across two instances', () => {
     const allowed = await attempt('a', other.email, other.password)
     expect(allowed.status).toBe(200)
     expect(typeof allowed.body.token).toBe('string')
+  })
+
+  it('limits CMS writes per user across the instances', async () => {
+    const login = async (user: { email: string; password: string }) => {
+      const answer = await call('a', '/api/users/login', { method: 'POST', json: user })
+      expect(answer.status).toBe(200)
+      return answer.body.token as string
+    }
+    const busy = await login(await createUser(payload, ['editor']))
+    const calm = await login(await createUser(payload, ['editor']))
+    const create = (which: 'a' | 'b', token: string) =>
+      call(which, '/api/categories', {
+        method: 'POST',
+        token,
+        json: { name: `Limited ${uniqueTag()}` },
+      })
+
+    const answers = await alternating(LIMITS.writes + 1, (which) => create(which, busy))
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 429])
+    const retryAfter = expectRateLimited(answers[LIMITS.writes]!, LIMITS.writes)
+    expect(answers[LIMITS.writes]!.body).toEqual({
+      errors: [
+        expect.objectContaining({ message: `Too many changes. Try again in ${retryAfter} s.` }),
+      ],
+    })
+    // Reads are not writes, and another editor has a budget of their own.
+    expect((await call('b', '/api/categories?limit=1', { token: busy })).status).toBe(200)
+    expect((await create('b', calm)).status).toBe(201)
   })
 
   it('limits usage events per address across the instances, apart from discovery reads', async () => {
