@@ -34,8 +34,15 @@ async function enforce(req: PayloadRequest, name: LimiterName, key: string): Pro
   }
 }
 
+/** A string key: Payload's nested Local API calls copy `req.context` with Object.keys/spread. */
+const COUNTED = 'mediameshRateLimitCounted'
+
 const limitCmsRequests: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (req.payloadAPI !== 'REST' && req.payloadAPI !== 'GraphQL') return args
+  // One point per request: nested writes it causes with the same req (plugin-search's entry for
+  // the admin search, the search-sync job) are part of the same change.
+  if (req.context[COUNTED]) return args
+  if (operation === 'login' || WRITES.has(operation)) req.context[COUNTED] = true
   const ip = req.headers.get(CLIENT_IP_HEADER) || 'unknown'
   if (operation === 'login') {
     const email = String((args as { data?: { email?: unknown } }).data?.email ?? '')

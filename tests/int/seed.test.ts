@@ -3,18 +3,21 @@ import type { Payload } from 'payload'
 
 import { buildCatalogue, type SeedCatalogue } from '../../scripts/seed/catalogue'
 import { seedDatabase } from '../../scripts/seed/seedDatabase'
-import { testPayload } from './helpers/payload'
+import { testPayload, uniqueTag } from './helpers/payload'
 
 /** A slice of the real catalogue: the same code path, a fraction of the time. */
 function smallCatalogue(): SeedCatalogue {
   const full = buildCatalogue()
   const draft = full.programs.find((p) => p.status === 'draft')!
+  // Slugs of their own: other test files seed the full demo catalogue into the same database.
+  const tag = uniqueTag()
   const programs = [
     ...full.programs.filter((p) => p.status === 'published').slice(0, 2),
     draft,
   ].map((p) => ({
     ...p,
-    episodes: p.episodes.slice(-4),
+    slug: `${p.slug}-${tag}`,
+    episodes: p.episodes.slice(-4).map((e) => ({ ...e, guid: e.guid && `${e.guid}-${tag}` })),
   }))
   const needed = new Set(programs.flatMap((p) => p.categorySlugs))
   for (const category of full.categories) {
