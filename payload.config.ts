@@ -15,6 +15,7 @@ import { indexLocaleParents } from './src/db/indexLocaleParents'
 import { Episodes } from './src/collections/Episodes'
 import { Media } from './src/collections/Media'
 import { Programs } from './src/collections/Programs'
+import { Sources } from './src/collections/Sources'
 import { Users } from './src/collections/Users'
 import { env } from './src/env'
 import { translateDatabaseErrors } from './src/hooks/translateDatabaseErrors'
@@ -22,6 +23,7 @@ import { migrations } from './src/migrations'
 import { logger } from './src/observability/logger'
 import { adminSearch } from './src/plugins/adminSearch'
 import { cmsRateLimits } from './src/plugins/cmsRateLimits'
+import { ingest } from './src/plugins/ingest'
 import { searchSync } from './src/plugins/searchSync'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -39,7 +41,7 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · MediaMesh' },
   },
-  collections: [Programs, Episodes, Categories, Media, Users],
+  collections: [Programs, Episodes, Categories, Media, Users, Sources],
   editor: lexicalEditor(),
   localization: {
     locales: [
@@ -88,6 +90,6 @@ export default buildConfig({
       run: () => false,
     },
   },
-  plugins: [searchSync(), adminSearch(), cmsRateLimits()],
+  plugins: [searchSync(), adminSearch(), ingest(), cmsRateLimits()],
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
 })

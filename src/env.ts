@@ -122,6 +122,19 @@ const schema = z
     RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     /** CMS writes (REST and GraphQL create, update, delete) per minute per user. */
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+    /**
+     * Let ingestion fetch feeds from loopback and private addresses. Off by default: a feed URL is
+     * user input, and fetching internal addresses from the server is SSRF. Tests turn it on.
+     */
+    INGEST_ALLOW_PRIVATE_NETWORKS: booleanString.default(false),
+    /** Whole-request budget for fetching one feed. */
+    INGEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+    /** Largest feed accepted (decompressed), in bytes. */
+    INGEST_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(20 * 1024 * 1024),
     /** Set by Next itself while building. */
     NEXT_PHASE: z.string().optional(),
   })

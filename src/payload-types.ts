@@ -72,6 +72,7 @@ export interface Config {
     categories: Category;
     media: Media;
     users: User;
+    sources: Source;
     search: Search;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -86,6 +87,7 @@ export interface Config {
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    sources: SourcesSelect<false> | SourcesSelect<true>;
     search: SearchSelect<false> | SearchSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -107,6 +109,7 @@ export interface Config {
   jobs: {
     tasks: {
       searchSync: TaskSearchSync;
+      ingestSource: TaskIngestSource;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -300,6 +303,7 @@ export interface Episode {
    * Identifier from the source feed; unique per program.
    */
   guid?: string | null;
+  ingestHash?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -338,6 +342,48 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sources".
+ */
+export interface Source {
+  id: number;
+  name: string;
+  /**
+   * Address of the RSS or Atom feed.
+   */
+  url: string;
+  kind: 'podcast' | 'youtube' | 'feed';
+  /**
+   * Created from the feed on the first import when left empty.
+   */
+  program?: (number | null) | Program;
+  defaultCategory?: (number | null) | Category;
+  /**
+   * Used when the feed does not declare its language (ISO 639-1).
+   */
+  language?: string | null;
+  /**
+   * Publish imported episodes; otherwise they arrive as drafts.
+   */
+  publish?: boolean | null;
+  refreshMinutes: number;
+  enabled?: boolean | null;
+  lastFetchedAt?: string | null;
+  lastSuccessAt?: string | null;
+  nextFetchAt?: string | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  itemsSeen?: number | null;
+  itemsCreated?: number | null;
+  itemsUpdated?: number | null;
+  itemsSkipped?: number | null;
+  skippedReasons?: string | null;
+  lastError?: string | null;
+  lastErrorAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Everything editors can find from here, drafts included. Kept in sync automatically.
@@ -436,7 +482,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'searchSync' | 'schedulePublish';
+        taskSlug: 'inline' | 'searchSync' | 'ingestSource' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -469,7 +515,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'searchSync' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'searchSync' | 'ingestSource' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -502,6 +548,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'sources';
+        value: number | Source;
       } | null)
     | ({
         relationTo: 'search';
@@ -595,6 +645,7 @@ export interface EpisodesSelect<T extends boolean = true> {
   publishedAt?: T;
   explicit?: T;
   guid?: T;
+  ingestHash?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -693,6 +744,35 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sources_select".
+ */
+export interface SourcesSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  kind?: T;
+  program?: T;
+  defaultCategory?: T;
+  language?: T;
+  publish?: T;
+  refreshMinutes?: T;
+  enabled?: T;
+  lastFetchedAt?: T;
+  lastSuccessAt?: T;
+  nextFetchAt?: T;
+  etag?: T;
+  lastModified?: T;
+  itemsSeen?: T;
+  itemsCreated?: T;
+  itemsUpdated?: T;
+  itemsSkipped?: T;
+  skippedReasons?: T;
+  lastError?: T;
+  lastErrorAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -796,6 +876,20 @@ export interface TaskSearchSync {
   input: {
     collection: string;
     id: number;
+    requestId?: string | null;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskIngestSource".
+ */
+export interface TaskIngestSource {
+  input: {
+    sourceId: number;
+    scheduledFor?: string | null;
     requestId?: string | null;
   };
   output: {

@@ -101,5 +101,12 @@ export const Episodes: CollectionConfig = {
         description: 'Identifier from the source feed; unique per program.',
       },
     },
+    {
+      // Fingerprint of the feed-owned fields at the last import: an unchanged item is not rewritten.
+      name: 'ingestHash',
+      type: 'text',
+      admin: { hidden: true },
+      access: { read: ({ req }) => Boolean(req.user) },
+    },
   ],
 }

@@ -2,6 +2,7 @@ import * as migration_20261121_124211_initial from './20261121_124211_initial';
 import * as migration_20261121_132554_search_sync from './20261121_132554_search_sync';
 import * as migration_20261121_135006_admin_search from './20261121_135006_admin_search';
 import * as migration_20261121_135545_locale_parent_indexes from './20261121_135545_locale_parent_indexes';
+import * as migration_20261121_162818_ingest_sources from './20261121_162818_ingest_sources';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261121_135545_locale_parent_indexes.up,
     down: migration_20261121_135545_locale_parent_indexes.down,
-    name: '20261121_135545_locale_parent_indexes'
+    name: '20261121_135545_locale_parent_indexes',
+  },
+  {
+    up: migration_20261121_162818_ingest_sources.up,
+    down: migration_20261121_162818_ingest_sources.down,
+    name: '20261121_162818_ingest_sources'
   },
 ];

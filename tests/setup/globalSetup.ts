@@ -40,6 +40,10 @@ export default async function globalSetup(): Promise<void> {
     RATE_LIMIT_EVENTS_PER_MINUTE: '1000000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
     RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
+    // Ingestion tests serve their feeds on loopback, and exercise the timeout and size limits.
+    INGEST_ALLOW_PRIVATE_NETWORKS: 'true',
+    INGEST_TIMEOUT_MS: '3000',
+    INGEST_MAX_BYTES: String(4 * 1024 * 1024),
   }
   // Test files read these through src/env.ts (jest copies process.env into each test environment).
   Object.assign(process.env, shared, { NODE_ENV: 'test', JOBS_AUTORUN: 'false', LOG_LEVEL: 'warn' })

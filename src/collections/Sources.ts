@@ -1,0 +1,113 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { isStaff } from '../access/isStaff'
+import { languageField } from '../fields/language'
+import { clampReadLimits } from '../hooks/clampReadLimits'
+
+export const SOURCE_KINDS = ['podcast', 'youtube', 'feed'] as const
+
+const httpUrl = (value: string | null | undefined) => {
+  try {
+    const { protocol } = new URL(String(value ?? ''))
+    return protocol === 'http:' || protocol === 'https:' ? true : 'Use an http(s) URL.'
+  } catch {
+    return 'Enter an absolute http(s) URL.'
+  }
+}
+
+/** Fields the import job writes; editors see them but cannot change them. */
+const status = (name: string, type: 'date' | 'number' | 'text' | 'textarea', label?: string) =>
+  ({ name, type, ...(label ? { label } : {}), admin: { readOnly: true } }) as Field
+
+/**
+ * External feeds (podcast RSS, YouTube channel feeds, generic RSS/Atom) that the ingest job imports
+ * into a program and its episodes. Internal: staff only.
+ */
+export const Sources: CollectionConfig = {
+  slug: 'sources',
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'kind', 'program', 'enabled', 'lastSuccessAt', 'lastError'],
+    group: 'Ingestion',
+    components: { edit: { beforeDocumentControls: ['/admin/FetchSourceNow#FetchSourceNow'] } },
+  },
+  access: {
+    create: isStaff,
+    delete: isStaff,
+    read: isStaff,
+    update: isStaff,
+  },
+  hooks: {
+    beforeOperation: [clampReadLimits],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    {
+      name: 'url',
+      type: 'text',
+      required: true,
+      unique: true,
+      validate: httpUrl,
+      admin: { description: 'Address of the RSS or Atom feed.' },
+    },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: 'podcast',
+      options: [
+        { label: 'Podcast RSS', value: 'podcast' },
+        { label: 'YouTube channel', value: 'youtube' },
+        { label: 'Generic RSS / Atom', value: 'feed' },
+      ],
+    },
+    {
+      name: 'program',
+      type: 'relationship',
+      relationTo: 'programs',
+      admin: { description: 'Created from the feed on the first import when left empty.' },
+    },
+    { name: 'defaultCategory', type: 'relationship', relationTo: 'categories' },
+    languageField({
+      admin: { description: 'Used when the feed does not declare its language (ISO 639-1).' },
+    }),
+    {
+      name: 'publish',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { description: 'Publish imported episodes; otherwise they arrive as drafts.' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'refreshMinutes',
+          type: 'number',
+          required: true,
+          defaultValue: 60,
+          min: 5,
+          max: 10_080,
+        },
+        { name: 'enabled', type: 'checkbox', defaultValue: true },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: 'Status',
+      fields: [
+        status('lastFetchedAt', 'date'),
+        status('lastSuccessAt', 'date'),
+        status('nextFetchAt', 'date'),
+        status('etag', 'text', 'ETag'),
+        status('lastModified', 'text', 'Last-Modified'),
+        status('itemsSeen', 'number'),
+        status('itemsCreated', 'number'),
+        status('itemsUpdated', 'number'),
+        status('itemsSkipped', 'number'),
+        status('skippedReasons', 'textarea'),
+        status('lastError', 'textarea'),
+        status('lastErrorAt', 'date'),
+      ],
+    },
+  ],
+}

@@ -1,0 +1,141 @@
+/**
+ * Ingestion as a Payload plugin: the `ingestSource` task, its schedule, and "Fetch now".
+ *
+ * Scheduling is a chain of jobs: each run queues the next at `nextFetchAt` (now + the source's
+ * refresh interval). A scheduled job whose moment no longer matches the source (the interval
+ * changed, a "Fetch now" ran in between, the source was disabled) ends without fetching, so there
+ * is never more than one live chain per source. Enabling or creating a source starts one.
+ */
+import type {
+  CollectionAfterChangeHook,
+  Config,
+  Endpoint,
+  PayloadRequest,
+  TaskConfig,
+} from 'payload'
+
+import { isStaffUser } from '../access/roles'
+import { runSource } from '../ingest/runSource'
+import { currentRequestId } from '../observability/requestContext'
+import type { Source } from '../payload-types'
+
+export const INGEST_TASK = 'ingestSource'
+const QUEUE = 'default'
+/** A scheduled run this close to its moment counts as on time (runner polling, clock skew). */
+const TOLERANCE_MS = 5_000
+
+interface IngestInput {
+  sourceId: number
+  /** Set on chain jobs; absent for "Fetch now" and the first run. */
+  scheduledFor?: string
+  requestId?: string
+}
+
+async function queueRun(req: PayloadRequest, input: IngestInput, waitUntil?: Date) {
+  await req.payload.jobs.queue({
+    task: INGEST_TASK,
+    queue: QUEUE,
+    input: { ...input, requestId: input.requestId ?? currentRequestId() },
+    waitUntil,
+    req,
+  })
+}
+
+const task: TaskConfig = {
+  slug: INGEST_TASK,
+  label: 'Fetch and import a feed source',
+  inputSchema: [
+    { name: 'sourceId', type: 'number', required: true },
+    { name: 'scheduledFor', type: 'text' },
+    { name: 'requestId', type: 'text' },
+  ],
+  outputSchema: [{ name: 'outcome', type: 'text' }],
+  // Errors are recorded on the source and the next scheduled run tries again: no job retries.
+  retries: 0,
+  handler: async ({ input, req }) => {
+    const { sourceId, scheduledFor } = input as IngestInput
+    const source = (await req.payload
+      .findByID({ collection: 'sources', id: sourceId, depth: 0, overrideAccess: true })
+      .catch(() => null)) as Source | null
+    if (!source) return { output: { outcome: 'source deleted' } }
+    if (scheduledFor) {
+      const due = source.nextFetchAt ? Date.parse(source.nextFetchAt) : NaN
+      const superseded = Math.abs(due - Date.parse(scheduledFor)) > TOLERANCE_MS
+      if (!source.enabled || superseded) return { output: { outcome: 'superseded' } }
+    }
+    const outcome = await runSource(req.payload, source)
+    if (source.enabled) {
+      const next = new Date(Date.now() + source.refreshMinutes * 60_000)
+      await req.payload.update({
+        collection: 'sources',
+        id: source.id,
+        data: { nextFetchAt: next.toISOString() },
+        overrideAccess: true,
+        context: { ingest: true },
+      })
+      await queueRun(req, { sourceId: source.id, scheduledFor: next.toISOString() }, next)
+    }
+    return {
+      output: {
+        outcome:
+          outcome.status === 'imported'
+            ? `imported: ${outcome.result.created} created, ${outcome.result.updated} updated, ${outcome.result.unchanged} unchanged`
+            : outcome.status === 'failed'
+              ? `failed: ${outcome.error}`
+              : 'not modified',
+      },
+    }
+  },
+}
+
+/** A new source, or one just enabled or pointed at another URL, is fetched right away. */
+const fetchWhenEnabled: CollectionAfterChangeHook<Source> = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
+  if (req.context?.ingest || !doc.enabled) return doc
+  const changed = operation === 'create' || !previousDoc?.enabled || previousDoc.url !== doc.url
+  if (changed) await queueRun(req, { sourceId: doc.id })
+  return doc
+}
+
+/** POST /api/sources/:id/fetch — "Fetch now" (staff). */
+const fetchNow: Endpoint = {
+  path: '/:id/fetch',
+  method: 'post',
+  handler: async (req) => {
+    if (!isStaffUser(req.user)) {
+      return Response.json({ errors: [{ message: 'Forbidden.' }] }, { status: 403 })
+    }
+    const id = Number(req.routeParams?.id)
+    const source = Number.isInteger(id)
+      ? await req.payload
+          .findByID({ collection: 'sources', id, depth: 0, req, overrideAccess: false })
+          .catch(() => null)
+      : null
+    if (!source) return Response.json({ errors: [{ message: 'Not found.' }] }, { status: 404 })
+    await queueRun(req, { sourceId: source.id })
+    return Response.json({ queued: true }, { status: 202 })
+  },
+}
+
+export const ingest =
+  () =>
+  (config: Config): Config => ({
+    ...config,
+    collections: (config.collections ?? []).map((collection) =>
+      collection.slug !== 'sources'
+        ? collection
+        : {
+            ...collection,
+            hooks: {
+              ...collection.hooks,
+              afterChange: [...(collection.hooks?.afterChange ?? []), fetchWhenEnabled],
+            },
+            endpoints: [...(collection.endpoints || []), fetchNow],
+          },
+    ),
+    jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), task] },
+  })

@@ -1,0 +1,335 @@
+/**
+ * Ingestion end to end on real Postgres: feeds served over loopback HTTP (conditional GET,
+ * redirects, slow, oversized, broken and mislabelled responses), imported into programs and
+ * episodes through the source's fetch-and-import run, idempotently.
+ */
+import { execFile } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { Payload } from 'payload'
+
+import { ROOT } from '../../../scripts/lib/paths'
+import { importFeed } from '../../../src/ingest/importFeed'
+import { parseFeed } from '../../../src/ingest/parse/parseFeed'
+import { runSource } from '../../../src/ingest/runSource'
+import type { Episode, Source } from '../../../src/payload-types'
+import { request } from '../helpers/http'
+import { signedIn, testPayload, uniqueTag } from '../helpers/payload'
+
+const exec = promisify(execFile)
+const GIANT_BOMB = '/work/shared/fixtures/feeds/giantbomb-podcast.rss'
+
+let payload: Payload
+let server: Server
+let origin: string
+/** What the fixture server answers per path; tests change it as they go. */
+const routes = new Map<
+  string,
+  (res: import('node:http').ServerResponse, req: import('node:http').IncomingMessage) => void
+>()
+const hits = new Map<string, number>()
+
+function rss(tag: string, items: { guid: string; title: string; duration?: string }[]) {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+<channel>
+  <title>Feed ${tag}</title>
+  <description>&lt;p&gt;A feed about &lt;b&gt;testing&lt;/b&gt;.&lt;/p&gt;</description>
+  <language>en-GB</language>
+  <itunes:category text="Technology"><itunes:category text="Tech News ${tag}"/></itunes:category>
+  ${items
+    .map(
+      (item, i) => `<item>
+    <guid isPermaLink="false">${item.guid}</guid>
+    <title>${item.title}</title>
+    <description>Episode ${i} of the test feed.</description>
+    <pubDate>Mon, 0${(i % 9) + 1} Jan 2024 10:00:00 GMT</pubDate>
+    <itunes:duration>${item.duration ?? '12:34'}</itunes:duration>
+    <enclosure url="https://cdn.example.com/${tag}/${i}.mp3" type="audio/mpeg" length="1234"/>
+  </item>`,
+    )
+    .join('\n')}
+</channel>
+</rss>`
+}
+
+function serveXml(body: string, etag?: string) {
+  return (res: import('node:http').ServerResponse, req: import('node:http').IncomingMessage) => {
+    if (etag && req.headers['if-none-match'] === etag) {
+      res.writeHead(304).end()
+      return
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/rss+xml; charset=utf-8',
+      ...(etag ? { ETag: etag } : {}),
+    })
+    res.end(body)
+  }
+}
+
+async function makeSource(data: Partial<Source> & { url: string }): Promise<Source> {
+  return payload.create({
+    collection: 'sources',
+    data: {
+      name: `Source ${uniqueTag()}`,
+      kind: 'podcast',
+      enabled: false,
+      refreshMinutes: 60,
+      ...data,
+    },
+    context: { ingest: true },
+  })
+}
+
+const reload = (source: Source) =>
+  payload.findByID({ collection: 'sources', id: source.id, depth: 0 }) as Promise<Source>
+
+async function episodesOf(programId: number): Promise<Episode[]> {
+  const found = await payload.find({
+    collection: 'episodes',
+    where: { program: { equals: programId } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    draft: true,
+    sort: 'guid',
+  })
+  return found.docs
+}
+
+beforeAll(async () => {
+  payload = await testPayload()
+  server = createServer((req, res) => {
+    const key = req.url ?? '/'
+    hits.set(key, (hits.get(key) ?? 0) + 1)
+    const route = routes.get(key)
+    if (route) route(res, req)
+    else res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise((resolve) => server.close(resolve))
+})
+
+describe('a feed source', () => {
+  it('creates the program and episodes on first import, then uses conditional GET', async () => {
+    const tag = uniqueTag()
+    const items = [
+      { guid: `a-${tag}`, title: 'First &amp; foremost' },
+      { guid: `b-${tag}`, title: 'Second', duration: '1:02:03' },
+      { guid: `b-${tag}`, title: 'Second again (duplicate guid)' },
+    ]
+    routes.set(`/feed-${tag}.xml`, serveXml(rss(tag, items), `"v1-${tag}"`))
+    const source = await makeSource({ url: `${origin}/feed-${tag}.xml`, publish: true })
+
+    const first = await runSource(payload, source)
+    expect(first.status).toBe('imported')
+    const after = await reload(source)
+    expect(after.lastError).toBeFalsy()
+    expect(after.etag).toBe(`"v1-${tag}"`)
+    expect(after.itemsCreated).toBe(2)
+    expect(after.itemsSkipped).toBe(1)
+    expect(after.skippedReasons).toMatch(/duplicate guid: 1/)
+
+    const programId = typeof after.program === 'object' ? after.program!.id : after.program!
+    const program = await payload.findByID({ collection: 'programs', id: programId, depth: 1 })
+    expect(program.title).toBe(`Feed ${tag}`)
+    expect(program.language).toBe('en')
+    expect(program._status).toBe('published')
+    const categories = (program.categories ?? []) as {
+      name?: string | null
+      needsReview?: boolean | null
+    }[]
+    expect(categories).toContainEqual(
+      expect.objectContaining({ name: `Tech News ${tag}`, needsReview: true }),
+    )
+
+    const episodes = await episodesOf(programId)
+    expect(episodes.map((e) => [e.guid, e.title, e.durationSeconds, e._status])).toEqual([
+      [`a-${tag}`, 'First & foremost', 754, 'published'],
+      [`b-${tag}`, 'Second', 3723, 'published'],
+    ])
+    expect(episodes[0]!.enclosureUrl).toBe(`https://cdn.example.com/${tag}/0.mp3`)
+
+    // Unchanged upstream: 304, nothing written.
+    const versionsBefore = (await payload.countVersions({ collection: 'episodes' })).totalDocs
+    const second = await runSource(payload, await reload(source))
+    expect(second.status).toBe('not-modified')
+    expect((await payload.countVersions({ collection: 'episodes' })).totalDocs).toBe(versionsBefore)
+  })
+
+  it('updates edited items, keeps editor changes to other fields, never duplicates', async () => {
+    const tag = uniqueTag()
+    const path = `/edit-${tag}.xml`
+    routes.set(path, serveXml(rss(tag, [{ guid: `x-${tag}`, title: 'Original title' }])))
+    const source = await makeSource({ url: `${origin}${path}` })
+    await runSource(payload, source)
+    const programId = (await reload(source)).program as number | { id: number }
+    const id = typeof programId === 'object' ? programId.id : programId
+    const [episode] = await episodesOf(id)
+    expect(episode!._status).toBe('draft')
+    await payload.update({
+      collection: 'episodes',
+      id: episode!.id,
+      data: { transcript: 'Edited by an editor' },
+      draft: true,
+    })
+
+    // Same feed again, no validators: parsed, compared, nothing written.
+    const unchanged = await runSource(payload, await reload(source))
+    expect(unchanged).toMatchObject({
+      status: 'imported',
+      result: { created: 0, updated: 0, unchanged: 1 },
+    })
+
+    routes.set(
+      path,
+      serveXml(
+        rss(tag, [
+          { guid: `x-${tag}`, title: 'Corrected title' },
+          { guid: `y-${tag}`, title: 'New one' },
+        ]),
+      ),
+    )
+    const edited = await runSource(payload, await reload(source))
+    expect(edited).toMatchObject({
+      status: 'imported',
+      result: { created: 1, updated: 1, unchanged: 0 },
+    })
+    const episodes = await episodesOf(id)
+    expect(episodes).toHaveLength(2)
+    expect(episodes[0]!.title).toBe('Corrected title')
+    expect(episodes[0]!.transcript).toBe('Edited by an editor')
+  })
+
+  it('follows redirects', async () => {
+    const tag = uniqueTag()
+    routes.set(`/old-${tag}`, (res) => res.writeHead(301, { Location: `/new-${tag}.xml` }).end())
+    routes.set(`/new-${tag}.xml`, serveXml(rss(tag, [{ guid: `r-${tag}`, title: 'Moved' }])))
+    const source = await makeSource({ url: `${origin}/old-${tag}` })
+    expect((await runSource(payload, source)).status).toBe('imported')
+    expect((await reload(source)).itemsCreated).toBe(1)
+  })
+
+  it.each([
+    ['a missing feed', 404, 'http-status (HTTP 404)'],
+    ['an HTML page', 'html', 'wrong-content-type'],
+    ['broken XML', 'broken', 'malformed'],
+    ['an oversized feed', 'huge', 'too-large'],
+    ['a server that never answers', 'slow', 'timeout'],
+  ] as const)('records a clear error for %s and writes nothing', async (_name, kind, expected) => {
+    const tag = uniqueTag()
+    const path = `/bad-${tag}`
+    routes.set(path, (res) => {
+      if (kind === 404) res.writeHead(404).end('gone')
+      else if (kind === 'html')
+        res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body>hi</body></html>')
+      else if (kind === 'broken')
+        res
+          .writeHead(200, { 'Content-Type': 'application/rss+xml' })
+          .end('<rss><channel><title>x</channel>')
+      else if (kind === 'huge') {
+        res.writeHead(200, { 'Content-Type': 'application/rss+xml' })
+        res.end(Buffer.alloc(5 * 1024 * 1024, 'a'))
+      }
+      // slow: never answers; the run's timeout (3 s in tests) ends it.
+    })
+    const programs = (await payload.count({ collection: 'programs' })).totalDocs
+    const source = await makeSource({ url: `${origin}${path}` })
+    const started = Date.now()
+    const outcome = await runSource(payload, source)
+    expect(outcome.status).toBe('failed')
+    expect(Date.now() - started).toBeLessThan(10_000)
+    const after = await reload(source)
+    expect(after.lastError).toContain(expected)
+    expect(after.lastErrorAt).toBeTruthy()
+    expect((await payload.count({ collection: 'programs' })).totalDocs).toBe(programs)
+  })
+})
+
+describe('importing a large real feed', () => {
+  it('imports every item correctly in seconds, and a second import changes nothing', async () => {
+    const feed = parseFeed(await readFile(GIANT_BOMB, 'utf8'))
+    const started = Date.now()
+    const first = await importFeed(payload, feed, { publish: true, kind: 'podcast' })
+    const seconds = (Date.now() - started) / 1000
+    expect(first.created).toBe(feed.items.length)
+    expect(seconds).toBeLessThan(120)
+    console.log(`giant bomb: ${feed.items.length} items imported in ${seconds.toFixed(1)} s`)
+
+    const episodes = await episodesOf(first.programId)
+    expect(episodes).toHaveLength(feed.items.length)
+    const byGuid = new Map(episodes.map((e) => [e.guid, e]))
+    for (const item of feed.items) {
+      const episode = byGuid.get(item.externalId)!
+      expect(episode.durationSeconds).toBe(item.durationSeconds)
+      expect(episode.publishedAt && new Date(episode.publishedAt).toISOString()).toBe(
+        item.publishedAt,
+      )
+    }
+
+    const versions = (await payload.countVersions({ collection: 'episodes' })).totalDocs
+    const again = await importFeed(payload, feed, {
+      programId: first.programId,
+      publish: true,
+      kind: 'podcast',
+    })
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: feed.items.length })
+    expect((await payload.countVersions({ collection: 'episodes' })).totalDocs).toBe(versions)
+  }, 240_000)
+})
+
+describe('operators', () => {
+  it('queue a fetch with "Fetch now"; viewers cannot', async () => {
+    const source = await makeSource({ url: `${origin}/now-${uniqueTag()}.xml` })
+    const editor = await signedIn(payload, 'editor')
+    const viewer = await signedIn(payload, 'viewer')
+    const queued = await request(`/api/sources/${source.id}/fetch`, {
+      method: 'POST',
+      auth: editor,
+    })
+    expect(queued.status).toBe(202)
+    const refused = await request(`/api/sources/${source.id}/fetch`, {
+      method: 'POST',
+      auth: viewer,
+    })
+    expect(refused.status).toBe(403)
+    const jobs = await payload.count({
+      collection: 'payload-jobs',
+      where: {
+        and: [
+          { taskSlug: { equals: 'ingestSource' } },
+          { 'input.sourceId': { equals: source.id } },
+        ],
+      },
+    })
+    expect(jobs.totalDocs).toBe(1)
+    expect((await request(`/api/sources/${source.id}`)).status).not.toBe(200)
+  })
+
+  it('import a file from the command line', async () => {
+    const tag = uniqueTag()
+    const file = path.join(tmpdir(), `feed-${tag}.xml`)
+    await writeFile(file, rss(tag, [{ guid: `cli-${tag}`, title: 'From the CLI' }]))
+    const { stdout } = await exec(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/ingest.ts', file],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NODE_OPTIONS: '' },
+        timeout: 120_000,
+      },
+    )
+    expect(stdout).toMatch(/✓ program \d+ \(created\): 1 created, 0 updated, 0 unchanged/)
+  }, 150_000)
+})
