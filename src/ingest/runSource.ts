@@ -31,7 +31,13 @@ function describe(error: unknown): string {
   return `import failed: ${error instanceof Error ? error.message : String(error)}`
 }
 
-export async function runSource(payload: Payload, source: Source): Promise<RunOutcome> {
+export async function runSource(
+  payload: Payload,
+  source: Source,
+  {
+    allowPrivateNetworks = env.INGEST_ALLOW_PRIVATE_NETWORKS,
+  }: { allowPrivateNetworks?: boolean } = {},
+): Promise<RunOutcome> {
   const started = new Date()
   const update = (data: Partial<Source>) =>
     payload.update({
@@ -47,7 +53,7 @@ export async function runSource(payload: Payload, source: Source): Promise<RunOu
       lastModified: source.lastModified,
       timeoutMs: env.INGEST_TIMEOUT_MS,
       maxBytes: env.INGEST_MAX_BYTES,
-      allowPrivateNetworks: env.INGEST_ALLOW_PRIVATE_NETWORKS,
+      allowPrivateNetworks,
     })
     if (fetched.status === 'not-modified') {
       await update({

@@ -16,6 +16,7 @@ import type { Payload } from 'payload'
 
 import { ROOT } from '../../../scripts/lib/paths'
 import { importFeed } from '../../../src/ingest/importFeed'
+import { startJobRunner } from '../../../src/jobs/claimingRunner'
 import { parseFeed } from '../../../src/ingest/parse/parseFeed'
 import { runSource } from '../../../src/ingest/runSource'
 import type { Episode, Source } from '../../../src/payload-types'
@@ -257,6 +258,44 @@ describe('a feed source', () => {
   })
 })
 
+describe('feed kinds and safety', () => {
+  it('imports an Arabic podcast into the Arabic locale and a YouTube channel as a show', async () => {
+    const arabic = parseFeed(
+      await readFile(path.join(ROOT, 'tests/fixtures/feeds/arabic-podcast.rss'), 'utf8'),
+    )
+    const imported = await importFeed(payload, arabic, { publish: false, kind: 'podcast' })
+    const program = await payload.findByID({
+      collection: 'programs',
+      id: imported.programId,
+      locale: 'ar',
+      fallbackLocale: false,
+      draft: true,
+    })
+    expect(program.language).toBe('ar')
+    expect(program.title).toBe(arabic.title)
+    expect(imported.created).toBe(arabic.items.length)
+
+    const youtube = parseFeed(
+      await readFile(path.join(ROOT, 'tests/fixtures/feeds/youtube-channel.xml'), 'utf8'),
+    )
+    const channel = await importFeed(payload, youtube, { publish: true, kind: 'youtube' })
+    const show = await payload.findByID({ collection: 'programs', id: channel.programId })
+    expect(show.format).toBe('show')
+    const videos = await episodesOf(channel.programId)
+    expect(videos.map((v) => v.guid).sort()).toEqual(youtube.items.map((i) => i.externalId).sort())
+  })
+
+  it('refuses loopback and private addresses unless allowed, recording why', async () => {
+    const tag = uniqueTag()
+    routes.set(`/private-${tag}.xml`, serveXml(rss(tag, [{ guid: `p-${tag}`, title: 'Internal' }])))
+    const source = await makeSource({ url: `${origin}/private-${tag}.xml` })
+    const outcome = await runSource(payload, source, { allowPrivateNetworks: false })
+    expect(outcome.status).toBe('failed')
+    expect((await reload(source)).lastError).toContain('blocked-address')
+    expect(hits.get(`/private-${tag}.xml`)).toBeUndefined()
+  })
+})
+
 describe('importing a large real feed', () => {
   it('imports every item correctly in seconds, and a second import changes nothing', async () => {
     const feed = parseFeed(await readFile(GIANT_BOMB, 'utf8'))
@@ -287,6 +326,52 @@ describe('importing a large real feed', () => {
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: feed.items.length })
     expect((await payload.countVersions({ collection: 'episodes' })).totalDocs).toBe(versions)
   }, 240_000)
+})
+
+describe('scheduling', () => {
+  it('fetches a new source at once and schedules the next run at its interval', async () => {
+    const tag = uniqueTag()
+    routes.set(`/sched-${tag}.xml`, serveXml(rss(tag, [{ guid: `s-${tag}`, title: 'Scheduled' }])))
+    const source = await payload.create({
+      collection: 'sources',
+      data: {
+        name: `Scheduled ${tag}`,
+        url: `${origin}/sched-${tag}.xml`,
+        kind: 'podcast',
+        refreshMinutes: 30,
+        enabled: true,
+      },
+    })
+    const runner = startJobRunner(payload, { queues: ['default'], idleMs: 50 })
+    try {
+      const deadline = Date.now() + 30_000
+      let after = await reload(source)
+      while (!after.lastSuccessAt && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        after = await reload(source)
+      }
+      expect(after.itemsCreated).toBe(1)
+      const next = Date.parse(after.nextFetchAt!)
+      expect(next - Date.now()).toBeGreaterThan(29 * 60_000)
+      expect(next - Date.now()).toBeLessThanOrEqual(30 * 60_000)
+    } finally {
+      await runner.stop(10_000)
+    }
+    const pending = await payload.find({
+      collection: 'payload-jobs',
+      where: {
+        and: [
+          { taskSlug: { equals: 'ingestSource' } },
+          { 'input.sourceId': { equals: source.id } },
+          { completedAt: { exists: false } },
+        ],
+      },
+    })
+    expect(pending.docs).toHaveLength(1)
+    expect(Date.parse(pending.docs[0]!.waitUntil!)).toBe(
+      Date.parse((await reload(source)).nextFetchAt!),
+    )
+  })
 })
 
 describe('operators', () => {
