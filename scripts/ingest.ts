@@ -7,6 +7,8 @@
  * An operator's tool: unlike the job, it may read local files and fetch from private addresses.
  */
 import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 
 import nextEnv from '@next/env'
@@ -42,7 +44,9 @@ const { progressLine } = await import('./lib/progress')
 const started = Date.now()
 try {
   let xml: string
-  if (/^https?:\/\//i.test(target)) {
+  const remote = /^https?:\/\//i.test(target)
+  const sourceUrl = remote ? target : pathToFileURL(path.resolve(target)).href
+  if (remote) {
     const fetched = await fetchFeed(target, {
       timeoutMs: env.INGEST_TIMEOUT_MS,
       maxBytes: env.INGEST_MAX_BYTES,
@@ -70,6 +74,7 @@ try {
     programId = found.docs[0].id
   }
   const result = await importFeed(payload, feed, {
+    sourceUrl,
     programId,
     publish: values.publish,
     language: values.language ?? null,

@@ -31,7 +31,12 @@ import type { ParsedFeed, ParsedItem } from './parse/parseFeed'
 export const IMPORT_BATCH = 100
 
 export interface ImportOptions {
-  /** Existing program to import into; created from the feed when absent. */
+  /**
+   * Where the feed came from (its URL, or `file://` for a file): the program created from a feed
+   * records it, and a later import of the same feed without `programId` finds that program again.
+   */
+  sourceUrl: string
+  /** Existing program to import into; else the feed's program (by sourceUrl), else a new one. */
   programId?: number | null
   /** Publish new episodes (and a new program), or leave them as drafts. */
   publish: boolean
@@ -161,6 +166,8 @@ async function createProgram(
         format: options.kind === 'youtube' ? 'show' : 'podcast',
         language,
         categories: [...new Set(categories)],
+        sourceUrl: options.sourceUrl,
+        guid: 'feed',
         _status: options.publish ? 'published' : 'draft',
       },
       req,
@@ -168,6 +175,18 @@ async function createProgram(
     })
     return program.id
   })
+}
+
+async function programOfFeed(payload: Payload, sourceUrl: string): Promise<number | null> {
+  const found = await payload.find({
+    collection: 'programs',
+    where: { and: [{ sourceUrl: { equals: sourceUrl } }, { guid: { equals: 'feed' } }] },
+    depth: 0,
+    limit: 1,
+    draft: true,
+    overrideAccess: true,
+  })
+  return found.docs[0]?.id ?? null
 }
 
 export async function importFeed(
@@ -180,8 +199,9 @@ export async function importFeed(
   const locale = localeFor(language)
   const direction = locale === 'ar' ? 'rtl' : 'ltr'
 
-  const programCreated = !options.programId
-  const programId = options.programId ?? (await createProgram(payload, feed, options, language))
+  const feedProgram = options.programId ?? (await programOfFeed(payload, options.sourceUrl))
+  const programCreated = !feedProgram
+  const programId = feedProgram ?? (await createProgram(payload, feed, options, language))
 
   const existing = new Map<string, { id: number; ingestHash: string | null }>()
   const stored = await payload.find({

@@ -65,6 +65,7 @@ export async function runSource(
     }
     const feed = parseFeed(fetched.body)
     const result = await importFeed(payload, feed, {
+      sourceUrl: source.url,
       programId: idOf(source.program),
       publish: Boolean(source.publish),
       language: source.language,
