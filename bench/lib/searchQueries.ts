@@ -5,7 +5,7 @@
  * together, as people do, so most searches find something. Deterministic for a given seed, and free of I/O, so the
  * load-generator process can build them itself.
  */
-import { buildCatalogue } from '../../scripts/seed/catalogue'
+import { buildCatalogue, mulberry32 } from '../../scripts/seed/catalogue'
 import { PROGRAM_FORMATS } from '../../src/lib/programFormats'
 import { EPISODE_TEXT } from './catalogueSettings'
 
@@ -64,18 +64,6 @@ export function searchVocabulary(): Vocabulary {
   return vocabulary
 }
 
-/** mulberry32: small, fast, seedable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** The one URL of the cached-search phase: a popular query, repeated. */
 export const CACHED_SEARCH_PATH = `${SEARCH_PATH}?q=desert+cities`
 
@@ -110,7 +98,7 @@ export function randomSearchPath(random: () => number): string {
 
 /** `count` different searches: the hot set that most traffic repeats. */
 export function hotSearchPaths(count: number, seed: number): string[] {
-  const random = seededRandom(seed)
+  const random = mulberry32(seed)
   const paths = new Set<string>([CACHED_SEARCH_PATH])
   while (paths.size < count) paths.add(randomSearchPath(random))
   return [...paths]
@@ -121,7 +109,7 @@ export function hotSearchPaths(count: number, seed: number): string[] {
  * level, unless another run happened to send it within the cache TTL.
  */
 export function uniqueSearchPaths(seed: number, exclude: Iterable<string> = []) {
-  const random = seededRandom(seed)
+  const random = mulberry32(seed)
   const seen = new Set<string>(exclude)
   return (): string => {
     for (;;) {

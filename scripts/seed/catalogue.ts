@@ -64,7 +64,8 @@ interface Rng {
   shuffle: <T>(items: readonly T[]) => T[]
 }
 
-function mulberry32(seed: number): () => number {
+/** mulberry32: a small, fast, seedable generator (also used by the benchmarks' query mix). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

@@ -8,18 +8,7 @@ import { publishedAtField } from '../fields/publishedAt'
 import { slugField } from '../fields/slug'
 import { clampReadLimits } from '../hooks/clampReadLimits'
 import { setPublishedAtOnPublish } from '../hooks/setPublishedAtOnPublish'
-
-const httpUrl = (value: string | null | undefined) => {
-  if (value === null || value === undefined || value === '') return true
-  try {
-    const { protocol } = new URL(value)
-    return protocol === 'http:' || protocol === 'https:'
-      ? true
-      : 'enclosureUrl must be an http(s) URL.'
-  } catch {
-    return 'enclosureUrl must be an absolute http(s) URL.'
-  }
-}
+import { validateHttpUrl } from '../lib/isHttpUrl'
 
 export const Episodes: CollectionConfig = {
   slug: 'episodes',
@@ -64,7 +53,7 @@ export const Episodes: CollectionConfig = {
           description: 'Either upload the audio/video file, or point to where it is hosted.',
           fields: [
             { name: 'media', type: 'upload', relationTo: 'media' },
-            { name: 'enclosureUrl', type: 'text', validate: httpUrl },
+            { name: 'enclosureUrl', type: 'text', validate: validateHttpUrl('enclosureUrl') },
             {
               type: 'row',
               fields: [

@@ -3,17 +3,9 @@ import type { CollectionConfig, Field } from 'payload'
 import { isStaff } from '../access/isStaff'
 import { languageField } from '../fields/language'
 import { clampReadLimits } from '../hooks/clampReadLimits'
+import { validateHttpUrl } from '../lib/isHttpUrl'
 
 export const SOURCE_KINDS = ['podcast', 'youtube', 'feed'] as const
-
-const httpUrl = (value: string | null | undefined) => {
-  try {
-    const { protocol } = new URL(String(value ?? ''))
-    return protocol === 'http:' || protocol === 'https:' ? true : 'Use an http(s) URL.'
-  } catch {
-    return 'Enter an absolute http(s) URL.'
-  }
-}
 
 /** Fields the import job writes; editors see them but cannot change them. */
 const status = (name: string, type: 'date' | 'number' | 'text' | 'textarea', label?: string) =>
@@ -47,7 +39,7 @@ export const Sources: CollectionConfig = {
       type: 'text',
       required: true,
       unique: true,
-      validate: httpUrl,
+      validate: validateHttpUrl('The feed URL'),
       admin: { description: 'Address of the RSS or Atom feed.' },
     },
     {

@@ -22,6 +22,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
+import { isHttpUrl } from '../lib/isHttpUrl'
 import { normalizeLanguageCode } from '../lib/languageCodes'
 import { plainTextToLexical } from '../lib/lexical'
 import { slugify } from '../lib/slugify'
@@ -63,16 +64,6 @@ const CONTEXT = { ingest: true }
 
 /** Feed text goes into the Arabic locale for Arabic feeds, the default (English) one otherwise. */
 const localeFor = (language: string): Locale => (language === 'ar' ? 'ar' : 'en')
-
-function isHttpUrl(value: string | null | undefined): value is string {
-  if (!value) return false
-  try {
-    const { protocol } = new URL(value)
-    return protocol === 'http:' || protocol === 'https:'
-  } catch {
-    return false
-  }
-}
 
 const wholeOrNull = (value: number | null) =>
   value !== null && Number.isInteger(value) && value >= 0 ? value : null

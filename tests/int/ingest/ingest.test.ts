@@ -24,7 +24,7 @@ import { request } from '../helpers/http'
 import { signedIn, testPayload, uniqueTag } from '../helpers/payload'
 
 const exec = promisify(execFile)
-const GIANT_BOMB = '/work/shared/fixtures/feeds/giantbomb-podcast.rss'
+const GIANT_BOMB = path.join(ROOT, 'tests/fixtures/feeds/giantbomb-podcast.rss')
 
 let payload: Payload
 let server: Server

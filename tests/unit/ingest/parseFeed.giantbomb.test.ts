@@ -7,11 +7,11 @@ import { ROOT } from '../../../scripts/lib/paths'
 import { parseFeed, type ParsedFeed } from '../../../src/ingest/parse/parseFeed'
 
 /**
- * The real Giant Bombcast feed (1.6 MB, 730 items) from shared/. Expected values are counted from
+ * The real Giant Bombcast feed (1.6 MB, 730 items), copied into tests/fixtures/feeds. Expected values are counted from
  * the raw XML with regular expressions, independently of the parser, and spot-checked by hand.
  */
 const xml = readFileSync(
-  path.join(ROOT, '..', 'shared', 'fixtures', 'feeds', 'giantbomb-podcast.rss'),
+  path.join(ROOT, 'tests', 'fixtures', 'feeds', 'giantbomb-podcast.rss'),
   'utf8',
 )
 const rawItems = xml.match(/<item>[\s\S]*?<\/item>/g) ?? []
