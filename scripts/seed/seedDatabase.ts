@@ -5,17 +5,11 @@
  */
 import { createHash } from 'node:crypto'
 
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-} from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import sharp from 'sharp'
 
 import type { Role } from '../../src/access/roles'
+import { inTransaction } from '../../src/db/inTransaction'
 import { SKIP_SEARCH_SYNC } from '../../src/plugins/searchSync/types'
 import { plainTextToLexical } from '../../src/lib/lexical'
 import type { SeedCatalogue, SeedEpisode, SeedProgram } from './catalogue'
@@ -101,18 +95,14 @@ export async function seedDatabase(
       continue
     }
     // One transaction per program: a program is seeded whole or not at all.
-    const req = await createLocalReq({ context: SEED_CONTEXT }, payload)
-    await initTransaction(req)
-    try {
-      const episodes = await seedProgram(payload, req, program, categoryIds)
-      await commitTransaction(req)
-      result.created.programs++
-      result.created.media++
-      result.created.episodes += episodes
-    } catch (error) {
-      await killTransaction(req)
-      throw error
-    }
+    const episodes = await inTransaction(
+      payload,
+      (req) => seedProgram(payload, req, program, categoryIds),
+      SEED_CONTEXT,
+    )
+    result.created.programs++
+    result.created.media++
+    result.created.episodes += episodes
   }
   return result
 }

@@ -13,15 +13,9 @@
  */
 import { createHash } from 'node:crypto'
 
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-} from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
+import { inTransaction } from '../db/inTransaction'
 import { isHttpUrl } from '../lib/isHttpUrl'
 import { normalizeLanguageCode } from '../lib/languageCodes'
 import { plainTextToLexical } from '../lib/lexical'
@@ -120,19 +114,6 @@ async function mapCategories(payload: Payload, paths: string[][], req: PayloadRe
   return [...ids]
 }
 
-async function inTransaction<T>(payload: Payload, work: (req: PayloadRequest) => Promise<T>) {
-  const req = await createLocalReq({ context: CONTEXT }, payload)
-  await initTransaction(req)
-  try {
-    const result = await work(req)
-    await commitTransaction(req)
-    return result
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
-}
-
 async function createProgram(
   payload: Payload,
   feed: ParsedFeed,
@@ -140,32 +121,36 @@ async function createProgram(
   language: string,
 ): Promise<number> {
   const locale = localeFor(language)
-  return inTransaction(payload, async (req) => {
-    const categories = await mapCategories(payload, feed.categories, req)
-    if (options.defaultCategoryId) categories.push(options.defaultCategoryId)
-    const title = feed.title?.trim() || 'Untitled feed'
-    const program = await payload.create({
-      collection: 'programs',
-      locale,
-      draft: !options.publish,
-      data: {
-        title,
-        summary: feed.description?.slice(0, 300) ?? null,
-        description: feed.description
-          ? plainTextToLexical(feed.description, locale === 'ar' ? 'rtl' : 'ltr')
-          : null,
-        format: options.kind === 'youtube' ? 'show' : 'podcast',
-        language,
-        categories: [...new Set(categories)],
-        sourceUrl: options.sourceUrl,
-        guid: 'feed',
-        _status: options.publish ? 'published' : 'draft',
-      },
-      req,
-      context: CONTEXT,
-    })
-    return program.id
-  })
+  return inTransaction(
+    payload,
+    async (req) => {
+      const categories = await mapCategories(payload, feed.categories, req)
+      if (options.defaultCategoryId) categories.push(options.defaultCategoryId)
+      const title = feed.title?.trim() || 'Untitled feed'
+      const program = await payload.create({
+        collection: 'programs',
+        locale,
+        draft: !options.publish,
+        data: {
+          title,
+          summary: feed.description?.slice(0, 300) ?? null,
+          description: feed.description
+            ? plainTextToLexical(feed.description, locale === 'ar' ? 'rtl' : 'ltr')
+            : null,
+          format: options.kind === 'youtube' ? 'show' : 'podcast',
+          language,
+          categories: [...new Set(categories)],
+          sourceUrl: options.sourceUrl,
+          guid: 'feed',
+          _status: options.publish ? 'published' : 'draft',
+        },
+        req,
+        context: CONTEXT,
+      })
+      return program.id
+    },
+    CONTEXT,
+  )
 }
 
 async function programOfFeed(payload: Payload, sourceUrl: string): Promise<number | null> {
@@ -220,49 +205,53 @@ export async function importFeed(
   const items = feed.items
   for (let start = 0; start < items.length; start += IMPORT_BATCH) {
     const batch = items.slice(start, start + IMPORT_BATCH)
-    const counts = await inTransaction(payload, async (req) => {
-      const batchCounts = { created: 0, updated: 0, unchanged: 0 }
-      for (const item of batch) {
-        const fields = episodeFields(item, direction)
-        const ingestHash = fingerprint(fields)
-        const known = existing.get(item.externalId)
-        if (known?.ingestHash === ingestHash) {
-          batchCounts.unchanged++
-          continue
+    const counts = await inTransaction(
+      payload,
+      async (req) => {
+        const batchCounts = { created: 0, updated: 0, unchanged: 0 }
+        for (const item of batch) {
+          const fields = episodeFields(item, direction)
+          const ingestHash = fingerprint(fields)
+          const known = existing.get(item.externalId)
+          if (known?.ingestHash === ingestHash) {
+            batchCounts.unchanged++
+            continue
+          }
+          if (known) {
+            await payload.update({
+              collection: 'episodes',
+              id: known.id,
+              locale,
+              data: { ...fields, ingestHash },
+              req,
+              context: CONTEXT,
+              overrideAccess: true,
+            })
+            batchCounts.updated++
+          } else {
+            const created = await payload.create({
+              collection: 'episodes',
+              locale,
+              draft: !options.publish,
+              data: {
+                ...fields,
+                program: programId,
+                guid: item.externalId,
+                ingestHash,
+                _status: options.publish ? 'published' : 'draft',
+              },
+              req,
+              context: CONTEXT,
+              overrideAccess: true,
+            })
+            existing.set(item.externalId, { id: created.id, ingestHash })
+            batchCounts.created++
+          }
         }
-        if (known) {
-          await payload.update({
-            collection: 'episodes',
-            id: known.id,
-            locale,
-            data: { ...fields, ingestHash },
-            req,
-            context: CONTEXT,
-            overrideAccess: true,
-          })
-          batchCounts.updated++
-        } else {
-          const created = await payload.create({
-            collection: 'episodes',
-            locale,
-            draft: !options.publish,
-            data: {
-              ...fields,
-              program: programId,
-              guid: item.externalId,
-              ingestHash,
-              _status: options.publish ? 'published' : 'draft',
-            },
-            req,
-            context: CONTEXT,
-            overrideAccess: true,
-          })
-          existing.set(item.externalId, { id: created.id, ingestHash })
-          batchCounts.created++
-        }
-      }
-      return batchCounts
-    })
+        return batchCounts
+      },
+      CONTEXT,
+    )
     result.created += counts.created
     result.updated += counts.updated
     result.unchanged += counts.unchanged

@@ -3,15 +3,9 @@
  * and retry one or all: a retry queues a fresh job with the same input and removes the failed one,
  * in one transaction.
  */
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type Where,
-} from 'payload'
+import type { Payload, Where } from 'payload'
 
+import { inTransaction } from '../../db/inTransaction'
 import { SEARCH_SYNC_TASK } from './types'
 
 export interface FailedSyncJob {
@@ -65,9 +59,7 @@ export async function retryFailedSyncJobs(payload: Payload, ids?: number[]): Pro
     depth: 0,
     overrideAccess: true,
   })
-  const req = await createLocalReq({}, payload)
-  await initTransaction(req)
-  try {
+  await inTransaction(payload, async (req) => {
     for (const job of failed.docs) {
       await payload.jobs.queue({
         task: SEARCH_SYNC_TASK,
@@ -77,10 +69,6 @@ export async function retryFailedSyncJobs(payload: Payload, ids?: number[]): Pro
       })
       await payload.delete({ collection: 'payload-jobs', id: job.id, req, overrideAccess: true })
     }
-    await commitTransaction(req)
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  })
   return failed.docs.length
 }
