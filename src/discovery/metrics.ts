@@ -24,12 +24,6 @@ export const breakerState = gauge({
   help: 'Circuit breaker around Elasticsearch: 0 closed, 1 half-open, 2 open.',
 })
 
-export const rateLimitRejections = counter({
-  name: 'rate_limit_rejections_total',
-  help: 'Requests refused with 429, by limiter.',
-  labelNames: ['limiter'] as const,
-})
-
 export const eventsRecorded = counter({
   name: 'discovery_events_total',
   help: 'Usage events accepted, by type and how they reached Redis (direct, buffered, dropped).',

@@ -60,7 +60,8 @@ export function foldForPrefix(text: string): string {
 }
 
 export class DiscoveryService {
-  private categories: { at: number; entries: CategoryEntry[] } | undefined
+  private categories:
+    { at: number; entries: CategoryEntry[]; names: Map<string, LocalizedText> } | undefined
   private categoriesLoading: Promise<CategoryEntry[]> | undefined
 
   constructor(
@@ -298,8 +299,10 @@ export class DiscoveryService {
     return { results }
   }
 
+  /** Names by slug, built once per loaded list (searches resolve facet names through it). */
   private async categoryNames(): Promise<Map<string, LocalizedText>> {
-    return new Map((await this.categoryList()).map((c) => [c.slug, c.name]))
+    await this.categoryList()
+    return this.categories?.names ?? new Map()
   }
 
   /** Every category (slug and names in both languages), from Postgres, refreshed every minute. */
@@ -308,7 +311,8 @@ export class DiscoveryService {
     if (cached && Date.now() - cached.at < CATEGORY_REFRESH_MS) return cached.entries
     this.categoriesLoading ??= this.loadCategories()
       .then((entries) => {
-        this.categories = { at: Date.now(), entries }
+        const names = new Map(entries.map((c) => [c.slug, c.name]))
+        this.categories = { at: Date.now(), entries, names }
         return entries
       })
       .catch((error: unknown) => {

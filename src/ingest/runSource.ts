@@ -36,14 +36,19 @@ export async function runSource(
   source: Source,
   {
     allowPrivateNetworks = env.INGEST_ALLOW_PRIVATE_NETWORKS,
-  }: { allowPrivateNetworks?: boolean } = {},
+    nextFetchAt,
+  }: {
+    allowPrivateNetworks?: boolean
+    /** When the next scheduled run is due: recorded with the outcome, in the same write. */
+    nextFetchAt?: Date
+  } = {},
 ): Promise<RunOutcome> {
   const started = new Date()
   const update = (data: Partial<Source>) =>
     payload.update({
       collection: 'sources',
       id: source.id,
-      data,
+      data: nextFetchAt ? { ...data, nextFetchAt: nextFetchAt.toISOString() } : data,
       overrideAccess: true,
       context: { ingest: true },
     })

@@ -63,18 +63,9 @@ const task: TaskConfig = {
       const superseded = Math.abs(due - Date.parse(scheduledFor)) > TOLERANCE_MS
       if (!source.enabled || superseded) return { output: { outcome: 'superseded' } }
     }
-    const outcome = await runSource(req.payload, source)
-    if (source.enabled) {
-      const next = new Date(Date.now() + source.refreshMinutes * 60_000)
-      await req.payload.update({
-        collection: 'sources',
-        id: source.id,
-        data: { nextFetchAt: next.toISOString() },
-        overrideAccess: true,
-        context: { ingest: true },
-      })
-      await queueRun(req, { sourceId: source.id, scheduledFor: next.toISOString() }, next)
-    }
+    const next = source.enabled ? new Date(Date.now() + source.refreshMinutes * 60_000) : undefined
+    const outcome = await runSource(req.payload, source, { nextFetchAt: next })
+    if (next) await queueRun(req, { sourceId: source.id, scheduledFor: next.toISOString() }, next)
     return {
       output: {
         outcome:

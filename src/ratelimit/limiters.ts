@@ -11,8 +11,14 @@ import {
 } from 'rate-limiter-flexible'
 
 import { env } from '../env'
-import { rateLimitRejections } from '../discovery/metrics'
+import { counter } from '../observability/metrics'
 import { redis, redisKey } from '../redis/client'
+
+const rateLimitRejections = counter({
+  name: 'rate_limit_rejections_total',
+  help: 'Requests refused with 429, by limiter.',
+  labelNames: ['limiter'] as const,
+})
 
 export type LimiterName = 'discovery' | 'events' | 'login' | 'writes'
 
