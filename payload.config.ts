@@ -1,6 +1,7 @@
 /**
  * Payload wiring: collections, database, localization, limits. No logic lives here.
  */
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -24,6 +25,7 @@ import { logger } from './src/observability/logger'
 import { adminSearch } from './src/plugins/adminSearch'
 import { cmsRateLimits } from './src/plugins/cmsRateLimits'
 import { ingest } from './src/plugins/ingest'
+import { mediaStorage } from './src/plugins/mediaStorage'
 import { searchSync } from './src/plugins/searchSync'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -72,7 +74,12 @@ export default buildConfig({
   },
   maxDepth: 5,
   // Larger uploads are refused with a 413 while streaming, before they fill memory or disk.
-  upload: { limits: { fileSize: env.UPLOAD_MAX_BYTES } },
+  // Uploads stream to temporary files, not memory: an hour of video must not sit in the heap.
+  upload: {
+    limits: { fileSize: env.UPLOAD_MAX_BYTES },
+    useTempFiles: true,
+    tempFileDir: path.join(os.tmpdir(), 'mediamesh-uploads'),
+  },
   sharp,
   // Jobs (scheduled publish, search sync) run through src/jobs/claimingRunner.ts, which claims
   // them exclusively: started by the host when JOBS_AUTORUN is on, and by `npm run worker`.
@@ -90,6 +97,6 @@ export default buildConfig({
       run: () => false,
     },
   },
-  plugins: [searchSync(), adminSearch(), ingest(), cmsRateLimits()],
+  plugins: [mediaStorage(), searchSync(), adminSearch(), ingest(), cmsRateLimits()],
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
 })

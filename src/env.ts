@@ -135,10 +135,68 @@ const schema = z
       .int()
       .min(1024)
       .default(20 * 1024 * 1024),
+    /**
+     * S3-compatible storage for uploads (AWS S3, MinIO, S3Proxy, R2, ...). With S3_BUCKET set,
+     * uploads go to the bucket; unset, to the local `media/` folder. Nothing else changes.
+     */
+    S3_BUCKET: z.string().min(3).optional(),
+    /** Endpoint of a non-AWS S3 server, e.g. http://minio:9000. Unset: AWS for S3_REGION. */
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Path-style URLs (endpoint/bucket/key): needed by MinIO and S3Proxy. */
+    S3_FORCE_PATH_STYLE: booleanString.default(false),
+    /** Key prefix inside the bucket, so several environments can share one bucket. */
+    S3_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_/-]*$/, 'letters, digits, _, - and / only')
+      .default(''),
+    /** Folder for uploads when S3 is not configured (relative to the working directory). */
+    MEDIA_DIR: z.string().min(1).default('media'),
+    /**
+     * Public origin for media file URLs (a CDN whose origin is this host: it must serve the host's
+     * `/api/media/file/...` paths). Unset: the host's own SERVER_URL.
+     */
+    MEDIA_PUBLIC_URL: z.string().url().optional(),
+    /** Largest image upload, in bytes (a cover or thumbnail). */
+    MEDIA_MAX_IMAGE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(25 * 1024 * 1024),
+    /** Largest audio upload, in bytes (about 10 hours of 128 kb/s MP3). */
+    MEDIA_MAX_AUDIO_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(600 * 1024 * 1024),
+    /** Largest video upload, in bytes (also capped by UPLOAD_MAX_BYTES). */
+    MEDIA_MAX_VIDEO_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024 * 1024),
+    /**
+     * Stored files that no media document references are deleted once they are this old (the
+     * orphan sweep). Younger ones may belong to an upload still in progress.
+     */
+    MEDIA_ORPHAN_GRACE_MINUTES: z.coerce.number().min(0).default(60),
     /** Set by Next itself while building. */
     NEXT_PHASE: z.string().optional(),
   })
   .superRefine((value, ctx) => {
+    if (
+      value.S3_BUCKET &&
+      Boolean(value.S3_ACCESS_KEY_ID) !== Boolean(value.S3_SECRET_ACCESS_KEY)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_SECRET_ACCESS_KEY'],
+        message:
+          'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (or neither, for IAM roles)',
+      })
+    }
     // `next build` imports the config with NODE_ENV=production but uses no secret: runtime checks
     // apply when the server starts, not while compiling.
     if (value.NODE_ENV !== 'production' || value.NEXT_PHASE === 'phase-production-build') return
@@ -200,6 +258,29 @@ export function resolveEnv(source: Record<string, string | undefined> = process.
     DISCOVERY_CURSOR_SECRET:
       value.DISCOVERY_CURSOR_SECRET ??
       `${value.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET}:discovery-cursor`,
+    /** Upload storage: an S3 bucket when S3_BUCKET is set, otherwise the local `media/` folder. */
+    s3: value.S3_BUCKET
+      ? {
+          bucket: value.S3_BUCKET,
+          endpoint: value.S3_ENDPOINT,
+          region: value.S3_REGION,
+          forcePathStyle: value.S3_FORCE_PATH_STYLE,
+          prefix: value.S3_PREFIX.replace(/^\/+|\/+$/g, ''),
+          credentials:
+            value.S3_ACCESS_KEY_ID && value.S3_SECRET_ACCESS_KEY
+              ? {
+                  accessKeyId: value.S3_ACCESS_KEY_ID,
+                  secretAccessKey: value.S3_SECRET_ACCESS_KEY,
+                }
+              : undefined,
+        }
+      : null,
+    /** Origin of public media URLs, without a trailing slash. */
+    MEDIA_PUBLIC_URL: (
+      value.MEDIA_PUBLIC_URL ??
+      value.SERVER_URL ??
+      `http://localhost:${value.PORT}`
+    ).replace(/\/+$/, ''),
     // Open in dev and test; in production only with a token, otherwise disabled.
     metricsAccess: value.METRICS_TOKEN
       ? ({ mode: 'token', token: value.METRICS_TOKEN } as const)

@@ -108,6 +108,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      sweepOrphanMedia: TaskSweepOrphanMedia;
       searchSync: TaskSearchSync;
       ingestSource: TaskIngestSource;
       schedulePublish: TaskSchedulePublish;
@@ -199,6 +200,12 @@ export interface Media {
   id: number;
   alt?: string | null;
   caption?: string | null;
+  /**
+   * Set automatically: when published content using this file became (or becomes) public. Empty: only staff can see it.
+   */
+  publicFrom?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -282,6 +289,9 @@ export interface Episode {
   } | null;
   thumbnail?: (number | null) | Media;
   transcript?: string | null;
+  /**
+   * An uploaded audio or video file. Or leave empty and give an enclosure URL.
+   */
   media?: (number | null) | Media;
   enclosureUrl?: string | null;
   mimeType?: string | null;
@@ -482,7 +492,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'searchSync' | 'ingestSource' | 'schedulePublish';
+        taskSlug: 'inline' | 'sweepOrphanMedia' | 'searchSync' | 'ingestSource' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -515,7 +525,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'searchSync' | 'ingestSource' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sweepOrphanMedia' | 'searchSync' | 'ingestSource' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -670,6 +680,9 @@ export interface CategoriesSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  publicFrom?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -867,6 +880,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSweepOrphanMedia".
+ */
+export interface TaskSweepOrphanMedia {
+  input?: unknown;
+  output: {
+    outcome?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -120,3 +120,15 @@ export async function ensureRedis(url: string, { required }: { required: boolean
   }
   console.warn(`! ${message} Discovery runs with in-process caching only.`)
 }
+
+/**
+ * Makes sure the local S3Proxy answers (scripts/services/s3proxy.sh: fetched from Maven Central
+ * once, started as a background process). Tests store uploads there, in a bucket per run.
+ */
+export async function ensureS3Proxy(): Promise<void> {
+  const code = await run('bash', ['scripts/services/s3proxy.sh', 'start'], { cwd: ROOT })
+  if (code !== 0) {
+    console.error('✗ Could not start the local S3 server (see the messages above).')
+    process.exit(1)
+  }
+}

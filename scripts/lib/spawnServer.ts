@@ -103,3 +103,13 @@ async function spawnOnce(
     `${name} did not become ready within ${timeoutMs} ms (${lastError}); see ${logFile}`,
   )
 }
+
+/** SIGTERM, then SIGKILL if the host has not exited within `graceMs`. */
+export async function stopServer(server: SpawnedServer | undefined, graceMs = 30_000) {
+  if (!server || server.child.exitCode !== null) return
+  server.child.kill('SIGTERM')
+  const timer = new Promise((resolve) => setTimeout(resolve, graceMs).unref())
+  if ((await Promise.race([server.exited.then(() => 'exited'), timer])) !== 'exited') {
+    server.child.kill('SIGKILL')
+  }
+}

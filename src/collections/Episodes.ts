@@ -8,6 +8,12 @@ import { publishedAtField } from '../fields/publishedAt'
 import { slugField } from '../fields/slug'
 import { clampReadLimits } from '../hooks/clampReadLimits'
 import { setPublishedAtOnPublish } from '../hooks/setPublishedAtOnPublish'
+import { AUDIO_OR_VIDEO, IMAGES_ONLY } from '../media/fileKinds'
+import {
+  captureMediaRefsBeforeChange,
+  refreshMediaVisibilityAfterChange,
+  refreshMediaVisibilityAfterDelete,
+} from '../media/visibility'
 import { validateHttpUrl } from '../lib/isHttpUrl'
 
 export const Episodes: CollectionConfig = {
@@ -34,7 +40,10 @@ export const Episodes: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [clampReadLimits],
-    beforeChange: [setPublishedAtOnPublish],
+    beforeChange: [setPublishedAtOnPublish, captureMediaRefsBeforeChange('episodes')],
+    // Which files the public may read follows what is published (src/media/visibility.ts).
+    afterChange: [refreshMediaVisibilityAfterChange('episodes')],
+    afterDelete: [refreshMediaVisibilityAfterDelete('episodes')],
   },
   fields: [
     {
@@ -44,7 +53,12 @@ export const Episodes: CollectionConfig = {
           label: 'Content',
           fields: [
             ...editorialTextFields(),
-            { name: 'thumbnail', type: 'upload', relationTo: 'media' },
+            {
+              name: 'thumbnail',
+              type: 'upload',
+              relationTo: 'media',
+              filterOptions: IMAGES_ONLY,
+            },
             { name: 'transcript', type: 'textarea' },
           ],
         },
@@ -52,7 +66,16 @@ export const Episodes: CollectionConfig = {
           label: 'Media',
           description: 'Either upload the audio/video file, or point to where it is hosted.',
           fields: [
-            { name: 'media', type: 'upload', relationTo: 'media' },
+            {
+              name: 'media',
+              type: 'upload',
+              relationTo: 'media',
+              filterOptions: AUDIO_OR_VIDEO,
+              admin: {
+                description:
+                  'An uploaded audio or video file. Or leave empty and give an enclosure URL.',
+              },
+            },
             { name: 'enclosureUrl', type: 'text', validate: validateHttpUrl('enclosureUrl') },
             {
               type: 'row',

@@ -2,32 +2,22 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../access/isStaff'
 import { publicMediaOrStaff } from '../access/publicMediaOrStaff'
+import { env } from '../env'
 import { clampReadLimits } from '../hooks/clampReadLimits'
 import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced'
+import { ALLOWED_MIME_TYPES } from '../media/fileKinds'
+import { noteFilesToBeWritten, removeFilesOfFailedUpload } from '../media/orphans'
+import { clearVariantsOfNonImages, prepareUpload } from '../media/prepareUpload'
+import { countStoredUpload } from '../media/metrics'
 
-/** What editors may upload. Payload checks the detected type of the bytes, not only the name. */
-export const MEDIA_MIME_TYPES = [
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/avif',
-  'image/gif',
-  'audio/mpeg',
-  'audio/mp4',
-  'audio/aac',
-  'audio/ogg',
-  'audio/wav',
-  'audio/x-wav',
-  'video/mp4',
-  'video/webm',
-  'video/quicktime',
-]
+/** Variants are WebP (every current browser); the original, as uploaded, is the fallback. */
+const webp = { format: 'webp', options: { quality: 80 } } as const
 
 export const Media: CollectionConfig = {
   slug: 'media',
   admin: {
     useAsTitle: 'filename',
-    defaultColumns: ['filename', 'alt', 'mimeType', 'filesize'],
+    defaultColumns: ['filename', 'alt', 'mimeType', 'filesize', 'publicFrom'],
     group: 'Catalogue',
   },
   access: {
@@ -37,7 +27,11 @@ export const Media: CollectionConfig = {
     update: isStaff,
   },
   hooks: {
-    beforeOperation: [clampReadLimits],
+    // prepareUpload checks the bytes and renames the file before Payload stores anything.
+    beforeOperation: [clampReadLimits, prepareUpload],
+    beforeChange: [clearVariantsOfNonImages, noteFilesToBeWritten],
+    afterChange: [countStoredUpload],
+    afterError: [removeFilesOfFailedUpload],
     beforeDelete: [
       refuseDeleteWhileReferenced([
         { collection: 'programs', field: 'coverImage' },
@@ -47,13 +41,15 @@ export const Media: CollectionConfig = {
     ],
   },
   upload: {
-    staticDir: 'media',
-    mimeTypes: MEDIA_MIME_TYPES,
-    // Variants for players, cards and pages; sharp only runs for images.
+    staticDir: env.MEDIA_DIR,
+    // Checked again by Payload on the detected type; prepareUpload is the stricter gate.
+    mimeTypes: ALLOWED_MIME_TYPES,
+    // Variants for cards, pages and players; sharp only runs for images. Sizes larger than the
+    // original are not generated (discovery then falls back to the largest one there is).
     imageSizes: [
-      { name: 'thumbnail', width: 320, height: 180, position: 'centre' },
-      { name: 'card', width: 640, height: 360, position: 'centre' },
-      { name: 'hero', width: 1600, height: 900, position: 'centre' },
+      { name: 'thumbnail', width: 320, height: 180, position: 'centre', formatOptions: webp },
+      { name: 'card', width: 640, height: 360, position: 'centre', formatOptions: webp },
+      { name: 'hero', width: 1600, height: 900, position: 'centre', formatOptions: webp },
     ],
     adminThumbnail: 'thumbnail',
     focalPoint: true,
@@ -61,5 +57,18 @@ export const Media: CollectionConfig = {
   fields: [
     { name: 'alt', type: 'text', localized: true },
     { name: 'caption', type: 'textarea', localized: true },
+    {
+      name: 'publicFrom',
+      type: 'date',
+      index: true,
+      access: { create: () => false, update: () => false },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description:
+          'Set automatically: when published content using this file became (or becomes) public. Empty: only staff can see it.',
+      },
+    },
   ],
 }

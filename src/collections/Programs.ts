@@ -10,6 +10,12 @@ import { clampReadLimits } from '../hooks/clampReadLimits'
 import { PROGRAM_FORMATS } from '../lib/programFormats'
 import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced'
 import { setPublishedAtOnPublish } from '../hooks/setPublishedAtOnPublish'
+import { IMAGES_ONLY } from '../media/fileKinds'
+import {
+  captureMediaRefsBeforeChange,
+  refreshMediaVisibilityAfterChange,
+  refreshMediaVisibilityAfterDelete,
+} from '../media/visibility'
 
 export { PROGRAM_FORMATS }
 
@@ -34,7 +40,10 @@ export const Programs: CollectionConfig = {
   indexes: [{ fields: ['sourceUrl', 'guid'], unique: true }],
   hooks: {
     beforeOperation: [clampReadLimits],
-    beforeChange: [setPublishedAtOnPublish],
+    beforeChange: [setPublishedAtOnPublish, captureMediaRefsBeforeChange('programs')],
+    // Which files the public may read follows what is published (src/media/visibility.ts).
+    afterChange: [refreshMediaVisibilityAfterChange('programs')],
+    afterDelete: [refreshMediaVisibilityAfterDelete('programs')],
     beforeDelete: [refuseDeleteWhileReferenced([{ collection: 'episodes', field: 'program' }])],
   },
   fields: [
@@ -45,7 +54,12 @@ export const Programs: CollectionConfig = {
           label: 'Content',
           fields: [
             ...editorialTextFields(),
-            { name: 'coverImage', type: 'upload', relationTo: 'media' },
+            {
+              name: 'coverImage',
+              type: 'upload',
+              relationTo: 'media',
+              filterOptions: IMAGES_ONLY,
+            },
           ],
         },
         {

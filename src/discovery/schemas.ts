@@ -218,11 +218,34 @@ export type EventBody = z.output<typeof eventBody>
 // ---------------------------------------------------------------------------------------------
 // Responses (public field allow-list)
 
-const image = z
+const imageFile = z.strictObject({
+  url: z.string().describe('Absolute URL (MEDIA_PUBLIC_URL, or the host).'),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  mimeType: z.string().nullable(),
+})
+
+const image = imageFile
+  .extend({
+    srcset: z
+      .array(imageFile)
+      .describe(
+        'Every generated variant (WebP), smallest first, for `srcset`; the original alone when it was too small for any.',
+      ),
+  })
+  .nullable()
+  .describe(
+    'The variant suited to where the item appears (card in lists, hero on its own page), else the original.',
+  )
+
+const mediaFile = z
   .strictObject({
-    url: z.string(),
-    width: z.number().int().nullable(),
-    height: z.number().int().nullable(),
+    url: z
+      .string()
+      .describe('The uploaded file (supports Range requests) or the external enclosure.'),
+    mimeType: z.string().nullable(),
+    sizeBytes: z.number().int().nullable(),
+    durationSeconds: z.number().int().nullable(),
   })
   .nullable()
 
@@ -244,6 +267,7 @@ export const catalogueItem = z.strictObject({
   language: z.string().nullable(),
   categories: z.array(z.strictObject({ slug: z.string(), name: z.string().nullable() })),
   image,
+  media: mediaFile.optional().describe('Episodes only: what a player plays.'),
   publishedAt: z.string().nullable(),
 })
 export type CatalogueItem = z.output<typeof catalogueItem>

@@ -379,7 +379,7 @@ export class DiscoveryService {
     const more = episodes.hits.hits.length > limit
     const last = hits[hits.length - 1]
     return {
-      program: toItem(program, locale),
+      program: toItem(program, locale, 'hero'),
       episodes: {
         results: hits.map((hit) => toItem(sourceOf(hit), locale)),
         total: totalOf(episodes),
@@ -460,7 +460,7 @@ export class DiscoveryService {
         hits.map((hit) => ({ id: hit._id, program: sourceOf(hit).program?.slug ?? null })),
       )
     }
-    return { episode: toItem(sourceOf(hits[0]!), locale) }
+    return { episode: toItem(sourceOf(hits[0]!), locale, 'hero') }
   }
 }
 

@@ -4,7 +4,8 @@
  */
 import type { estypes } from '@elastic/elasticsearch'
 
-import type { CatalogueDoc } from '../search/mappers'
+import { publicMediaUrl } from '../media/publicUrl'
+import type { CatalogueDoc, IndexedFile, IndexedImage } from '../search/mappers'
 import type { Locale, LocalizedText } from '../search/locales'
 import { DURATION_BUCKETS } from './query/searchRequest'
 import type { CatalogueItem, SearchResponse } from './schemas'
@@ -17,7 +18,35 @@ export function pick(text: LocalizedText | undefined | null, locale: Locale): st
   return text[locale] ?? text[locale === 'en' ? 'ar' : 'en'] ?? null
 }
 
-export function toItem(source: Source, locale: Locale): CatalogueItem {
+/** Which image variant suits where an item is shown. */
+export type ImageUse = 'card' | 'hero'
+
+const publicFile = (file: IndexedFile) => ({
+  url: publicMediaUrl(file.url),
+  width: file.width,
+  height: file.height,
+  mimeType: file.mimeType,
+})
+
+/** The variant named `use`, else the largest there is, else the original; plus the srcset list. */
+export function toImage(
+  image: Partial<IndexedImage> | null | undefined,
+  use: ImageUse,
+): CatalogueItem['image'] {
+  if (!image?.url) return null
+  const original = publicFile(image as IndexedFile)
+  const variants = (image.variants ?? []).map((variant) => ({
+    name: variant.name,
+    file: publicFile(variant),
+  }))
+  const chosen = variants.find((variant) => variant.name === use) ?? variants.at(-1)
+  return {
+    ...(chosen?.file ?? original),
+    srcset: variants.length ? variants.map((variant) => variant.file) : [original],
+  }
+}
+
+export function toItem(source: Source, locale: Locale, use: ImageUse = 'card'): CatalogueItem {
   const type = source.type === 'episode' ? 'episode' : 'program'
   const item: CatalogueItem = {
     type,
@@ -32,9 +61,7 @@ export function toItem(source: Source, locale: Locale): CatalogueItem {
       slug: c.slug,
       name: pick(c.name, locale),
     })),
-    image: source.image
-      ? { url: source.image.url, width: source.image.width, height: source.image.height }
-      : null,
+    image: toImage(source.image, use),
     publishedAt: source.publishedAt ?? null,
   }
   if (type === 'episode' && source.program) {
@@ -43,6 +70,17 @@ export function toItem(source: Source, locale: Locale): CatalogueItem {
       slug: source.program.slug,
       title: pick(source.program.title, locale),
     }
+  }
+  if (type === 'episode') {
+    const media = source.media
+    item.media = media
+      ? {
+          url: publicMediaUrl(media.url),
+          mimeType: media.mimeType ?? null,
+          sizeBytes: media.sizeBytes ?? null,
+          durationSeconds: media.durationSeconds ?? source.durationSeconds ?? null,
+        }
+      : null
   }
   return item
 }

@@ -16,6 +16,7 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { logger } from '../observability/logger'
+import { ensureOrphanSweepScheduled } from '../plugins/mediaStorage'
 
 type Pool = PostgresAdapter['pool']
 
@@ -178,6 +179,10 @@ export function startJobRunner(payload: Payload, options: RunnerOptions = {}): J
     Math.max(1000, leaseMs / 3),
   )
   heartbeat.unref()
+  // Recurring maintenance jobs are chains (each run queues the next): start any that is missing.
+  void ensureOrphanSweepScheduled(payload).catch((error) =>
+    logger.warn({ err: error }, 'could not schedule the media orphan sweep'),
+  )
 
   const loop = (async () => {
     while (!stopping) {

@@ -3,6 +3,7 @@ import * as migration_20261121_132554_search_sync from './20261121_132554_search
 import * as migration_20261121_135006_admin_search from './20261121_135006_admin_search';
 import * as migration_20261121_135545_locale_parent_indexes from './20261121_135545_locale_parent_indexes';
 import * as migration_20261121_162818_ingest_sources from './20261121_162818_ingest_sources';
+import * as migration_20261121_175747_media_storage from './20261121_175747_media_storage';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261121_162818_ingest_sources.up,
     down: migration_20261121_162818_ingest_sources.down,
-    name: '20261121_162818_ingest_sources'
+    name: '20261121_162818_ingest_sources',
+  },
+  {
+    up: migration_20261121_175747_media_storage.up,
+    down: migration_20261121_175747_media_storage.down,
+    name: '20261121_175747_media_storage'
   },
 ];

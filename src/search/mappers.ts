@@ -18,17 +18,23 @@ export interface CategorySource {
   updatedAt?: string
 }
 
-export interface ImageSource {
-  id: number
-  url?: string | null
+interface StoredFile {
+  filename?: string | null
+  mimeType?: string | null
   width?: number | null
   height?: number | null
+}
+
+export interface ImageSource extends StoredFile {
+  id: number
+  /** Variants generated on upload (thumbnail, card, hero), absent when the original is smaller. */
+  sizes?: Partial<Record<string, StoredFile | null>> | null
   updatedAt?: string
 }
 
 export interface MediaFileSource {
   id: number
-  url?: string | null
+  filename?: string | null
   mimeType?: string | null
   filesize?: number | null
   updatedAt?: string
@@ -95,8 +101,27 @@ export interface CatalogueDoc {
   featuredRank: number | null
   featuredUntil: string | null
   popularity: number
-  image: { url: string; width: number | null; height: number | null } | null
-  media?: { url: string; mimeType: string | null; sizeBytes: number | null } | null
+  image: IndexedImage | null
+  media?: {
+    /** A host path (`/api/media/file/...`) for uploads, an absolute URL for external enclosures. */
+    url: string
+    mimeType: string | null
+    sizeBytes: number | null
+    durationSeconds: number | null
+  } | null
+}
+
+export interface IndexedFile {
+  /** Host path of the stored file; discovery turns it into a public URL (MEDIA_PUBLIC_URL). */
+  url: string
+  width: number | null
+  height: number | null
+  mimeType: string | null
+}
+
+export interface IndexedImage extends IndexedFile {
+  /** The generated variants, by name, smallest first. */
+  variants: (IndexedFile & { name: string })[]
 }
 
 export interface IndexRecord {
@@ -148,9 +173,31 @@ function categoriesOf(program: ProgramSource) {
     .map((c) => ({ slug: c.slug as string, name: localizedText(c.name) }))
 }
 
-function imageOf(image: number | ImageSource | null | undefined) {
+/** The host path Payload serves a stored file at (with access control and Range support). */
+export const mediaFilePath = (filename: string) => `/api/media/file/${encodeURIComponent(filename)}`
+
+function fileOf(file: StoredFile | null | undefined): IndexedFile | null {
+  if (!file?.filename) return null
+  return {
+    url: mediaFilePath(file.filename),
+    width: file.width ?? null,
+    height: file.height ?? null,
+    mimeType: file.mimeType ?? null,
+  }
+}
+
+function imageOf(image: number | ImageSource | null | undefined): IndexedImage | null {
   const doc = populated(image ?? null)
-  return doc?.url ? { url: doc.url, width: doc.width ?? null, height: doc.height ?? null } : null
+  const original = fileOf(doc)
+  if (!doc || !original) return null
+  const variants = Object.entries(doc.sizes ?? {})
+    .map(([name, size]) => {
+      const file = fileOf(size)
+      return file ? { name, ...file } : null
+    })
+    .filter((variant): variant is IndexedFile & { name: string } => variant !== null)
+    .sort((a, b) => (a.width ?? 0) - (b.width ?? 0))
+  return { ...original, variants }
 }
 
 function embeddedVersions(program: ProgramSource): number[] {
@@ -189,11 +236,13 @@ export function programToIndexRecord(program: ProgramSource): IndexRecord {
 /** What a player needs: the uploaded file when there is one, else the external enclosure. */
 function mediaOf(episode: EpisodeSource): CatalogueDoc['media'] {
   const upload = populated(episode.media ?? null)
-  if (upload?.url) {
+  const durationSeconds = episode.durationSeconds ?? null
+  if (upload?.filename) {
     return {
-      url: upload.url,
+      url: mediaFilePath(upload.filename),
       mimeType: upload.mimeType ?? null,
       sizeBytes: upload.filesize ?? null,
+      durationSeconds,
     }
   }
   if (!episode.enclosureUrl) return null
@@ -201,6 +250,7 @@ function mediaOf(episode: EpisodeSource): CatalogueDoc['media'] {
     url: episode.enclosureUrl,
     mimeType: episode.mimeType ?? null,
     sizeBytes: episode.sizeBytes ?? null,
+    durationSeconds,
   }
 }
 

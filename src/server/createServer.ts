@@ -12,6 +12,7 @@ import config from '../../payload.config'
 import { createDiscovery } from '../discovery'
 import { env } from '../env'
 import type { DependencyCheck } from '../health/readiness'
+import { mediaCaching } from '../http/mediaCaching'
 import { opsRoutes } from '../http/opsRoutes'
 import { requestObservability } from '../http/requestObservability'
 import { startJobRunner } from '../jobs/claimingRunner'
@@ -76,6 +77,7 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
     req.headers[CLIENT_IP_HEADER] = req.ip ?? ''
     next()
   })
+  app.use(mediaCaching())
 
   const server = createHttpServer(app)
   // Telemetry stays off: Payload's through `telemetry: false`, Next's through its documented switch.

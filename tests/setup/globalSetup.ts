@@ -4,11 +4,12 @@ import path from 'node:path'
 
 import { ROOT } from '../../scripts/lib/paths'
 import { spawnServer, type SpawnedServer } from '../../scripts/lib/spawnServer'
+import { createTestBucket, testS3Env } from './testBucket'
 import { createTestDatabase, databaseUrl } from './testDatabase'
 
 declare global {
   // Shared with globalTeardown (jest runs both in the same context).
-  var __MEDIAMESH_TEST__: { database: string; server: SpawnedServer } | undefined
+  var __MEDIAMESH_TEST__: { database: string; bucket: string; server: SpawnedServer } | undefined
 }
 
 /**
@@ -24,7 +25,11 @@ export default async function globalSetup(): Promise<void> {
     )
   }
   const database = await createTestDatabase()
+  // Uploads go to S3, as in production: the run's own bucket on the local S3Proxy.
+  const bucket = `mediamesh-test-${process.pid}`
+  await createTestBucket(bucket)
   const shared = {
+    ...testS3Env(bucket),
     DATABASE_URL: databaseUrl(database),
     PAYLOAD_SECRET: randomBytes(24).toString('hex'),
     METRICS_TOKEN: randomBytes(24).toString('hex'),
@@ -32,6 +37,8 @@ export default async function globalSetup(): Promise<void> {
     SEARCH_INDEX_PREFIX: `mediamesh_test_${process.pid}`,
     // Small, so the size limit can be tested without shipping gigabytes.
     UPLOAD_MAX_BYTES: String(2 * 1024 * 1024),
+    // Below it, so the per-kind limit is tested too (tests/int/media).
+    MEDIA_MAX_IMAGE_BYTES: String(1024 * 1024),
     // The run's own keys and channels on the shared Redis.
     REDIS_KEY_PREFIX: `mediamesh_test_${process.pid}:`,
     // The whole suite comes from one address and logs the same users in many times: limits are
@@ -51,5 +58,5 @@ export default async function globalSetup(): Promise<void> {
   const server = await spawnServer({ ...shared, JOBS_AUTORUN: 'false', LOG_LEVEL: 'info' }, 'host')
   process.env.TEST_SERVER_URL = server.url
   process.env.TEST_SERVER_LOG = server.logFile
-  globalThis.__MEDIAMESH_TEST__ = { database, server }
+  globalThis.__MEDIAMESH_TEST__ = { database, bucket, server }
 }

@@ -32,9 +32,21 @@ const program: ProgramSource = {
   ],
   coverImage: {
     id: 9,
-    url: '/api/media/file/cover.jpg',
+    filename: 'cover.jpg',
+    mimeType: 'image/jpeg',
     width: 1600,
     height: 900,
+    sizes: {
+      hero: { filename: 'cover-1600x900.webp', width: 1600, height: 900, mimeType: 'image/webp' },
+      thumbnail: {
+        filename: 'cover-320x180.webp',
+        width: 320,
+        height: 180,
+        mimeType: 'image/webp',
+      },
+      // Not generated (the original is too small for it): left out.
+      huge: { filename: null, width: null, height: null, mimeType: null },
+    },
     updatedAt: '2026-01-01T00:00:00.000Z',
   },
   publishedAt: '2025-05-01T10:00:00.000Z',
@@ -78,7 +90,29 @@ describe('programToIndexRecord', () => {
       categories: [{ slug: 'history', name: { en: 'History', ar: 'تاريخ' } }],
       featured: true,
       featuredRank: 2,
-      image: { url: '/api/media/file/cover.jpg', width: 1600, height: 900 },
+      image: {
+        url: '/api/media/file/cover.jpg',
+        width: 1600,
+        height: 900,
+        mimeType: 'image/jpeg',
+        // Smallest first.
+        variants: [
+          {
+            name: 'thumbnail',
+            url: '/api/media/file/cover-320x180.webp',
+            width: 320,
+            height: 180,
+            mimeType: 'image/webp',
+          },
+          {
+            name: 'hero',
+            url: '/api/media/file/cover-1600x900.webp',
+            width: 1600,
+            height: 900,
+            mimeType: 'image/webp',
+          },
+        ],
+      },
     })
   })
 
@@ -123,7 +157,12 @@ describe('episodeToIndexRecord', () => {
         title: { en: 'Desert Cities', ar: 'مدن الصحراء' },
       },
       durationSeconds: 2700,
-      media: { url: 'https://media.example.com/a.mp3', mimeType: 'audio/mpeg', sizeBytes: 1000 },
+      media: {
+        url: 'https://media.example.com/a.mp3',
+        mimeType: 'audio/mpeg',
+        sizeBytes: 1000,
+        durationSeconds: 2700,
+      },
     })
     // No thumbnail of its own: the program's cover stands in.
     expect(doc.image?.url).toBe('/api/media/file/cover.jpg')
@@ -138,12 +177,13 @@ describe('episodeToIndexRecord', () => {
   it('prefers an uploaded file to the external enclosure', () => {
     const { doc } = episodeToIndexRecord({
       ...episode,
-      media: { id: 3, url: '/api/media/file/ep.mp3', mimeType: 'audio/mpeg', filesize: 4242 },
+      media: { id: 3, filename: 'ep one.mp3', mimeType: 'audio/mpeg', filesize: 4242 },
     })
     expect(doc.media).toEqual({
-      url: '/api/media/file/ep.mp3',
+      url: '/api/media/file/ep%20one.mp3',
       mimeType: 'audio/mpeg',
       sizeBytes: 4242,
+      durationSeconds: 2700,
     })
   })
 

@@ -27,6 +27,7 @@ export const RESULT_SOURCE = [
   'language',
   'categories',
   'image',
+  'media',
   'publishedAt',
 ]
 

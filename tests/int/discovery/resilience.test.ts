@@ -18,7 +18,12 @@ import { Redis } from 'ioredis'
 import type { Payload } from 'payload'
 
 import { ROOT } from '../../../scripts/lib/paths'
-import { freePort, spawnServer, type SpawnedServer } from '../../../scripts/lib/spawnServer'
+import {
+  freePort,
+  spawnServer,
+  stopServer,
+  type SpawnedServer,
+} from '../../../scripts/lib/spawnServer'
 import type { Episode, Program } from '../../../src/payload-types'
 import { createSearchClient } from '../../../src/search/client'
 import {
@@ -35,6 +40,7 @@ import {
 import { makeEpisode, makeProgram } from '../helpers/fixtures'
 import type { JsonResponse } from '../helpers/http'
 import { createUser, testPayload, uniqueTag } from '../helpers/payload'
+import { until } from '../helpers/until'
 
 const exec = promisify(execFile)
 
@@ -123,14 +129,7 @@ async function withRedis<T>(use: (client: Redis) => Promise<T>): Promise<T> {
 const redisAnswers = () =>
   withRedis(async (client) => (await client.ping()) === 'PONG').catch(() => false)
 
-async function stopHost(host: SpawnedServer | undefined): Promise<void> {
-  if (!host || host.child.exitCode !== null) return
-  host.child.kill('SIGTERM')
-  const timer = new Promise((resolve) => setTimeout(resolve, 30_000).unref())
-  if ((await Promise.race([host.exited.then(() => 'exited'), timer])) !== 'exited') {
-    host.child.kill('SIGKILL')
-  }
-}
+const stopHost = (host: SpawnedServer | undefined) => stopServer(host)
 
 /** Published content in the test's own index, written the way the sync jobs write it. */
 async function indexContent(): Promise<void> {
@@ -255,28 +254,6 @@ const search = (which: 'a' | 'b', query: Record<string, string>) =>
   call(which, searchPath(query), { apiKey: budgetKey() })
 
 const readiness = (which: 'a' | 'b') => call(which, '/readyz')
-
-/** Polls until `probe` returns something other than undefined; fails with the last observation. */
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 15_000,
-  intervalMs = 250,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let last = 'nothing yet'
-  for (;;) {
-    try {
-      const value = await probe()
-      if (value !== undefined) return value
-      last = 'no match'
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error)
-    }
-    if (Date.now() >= deadline) throw new Error(`timed out waiting for ${what} (${last})`)
-    await new Promise((resolve) => setTimeout(resolve, intervalMs))
-  }
-}
 
 /** Waits until /readyz on both instances reports `dependency` with `status`. */
 async function dependencyIs(dependency: string, status: 'ok' | 'degraded', timeoutMs = 15_000) {

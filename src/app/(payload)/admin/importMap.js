@@ -25,6 +25,7 @@ import { FetchSourceNow as FetchSourceNow_ba31aa35d0c56a68a3722b456359a479 } fro
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { SearchSyncNavLink as SearchSyncNavLink_ff594741974c49fb5b3b95f6c9002cd8 } from '../../../admin/SearchSyncNavLink'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { SearchSyncView as SearchSyncView_f958cf6acb21f1a9c0a33731959de5e8 } from '../../../admin/SearchSyncView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -57,6 +58,7 @@ export const importMap = {
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
   "/admin/SearchSyncNavLink#SearchSyncNavLink": SearchSyncNavLink_ff594741974c49fb5b3b95f6c9002cd8,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/admin/SearchSyncView#SearchSyncView": SearchSyncView_f958cf6acb21f1a9c0a33731959de5e8,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
+import {
+  APIError,
+  type CollectionBeforeChangeHook,
+  type CollectionBeforeOperationHook,
+  ValidationError,
+} from 'payload'
+
+import { env } from '../env'
+import {
+  allowedExtensionsText,
+  allowedFileType,
+  contentAddressedName,
+  type MediaKind,
+} from './fileKinds'
+import { mediaUploads } from './metrics'
+
+/** Per-kind limits; the host's UPLOAD_MAX_BYTES (checked while streaming) caps them all. */
+export function maxBytesFor(kind: MediaKind): number {
+  const byKind = {
+    image: env.MEDIA_MAX_IMAGE_BYTES,
+    audio: env.MEDIA_MAX_AUDIO_BYTES,
+    video: env.MEDIA_MAX_VIDEO_BYTES,
+  }[kind]
+  return Math.min(byKind, env.UPLOAD_MAX_BYTES)
+}
+
+/** The part of Payload's `req.file` this hook reads and rewrites. */
+interface UploadedFile {
+  name: string
+  mimetype: string
+  size: number
+  data: Buffer
+  tempFilePath?: string
+}
+
+async function sha256(file: UploadedFile): Promise<string> {
+  const hash = createHash('sha256')
+  if (file.tempFilePath && !file.data?.length) {
+    for await (const chunk of createReadStream(file.tempFilePath)) hash.update(chunk as Buffer)
+  } else {
+    hash.update(file.data)
+  }
+  return hash.digest('hex')
+}
+
+function refuse(message: string): never {
+  mediaUploads.inc({ outcome: 'refused' })
+  throw new ValidationError({ errors: [{ path: 'file', message }] })
+}
+
+/**
+ * Runs before Payload touches an uploaded file (create, or update with a new file):
+ * - the type comes from the bytes (magic numbers); an unrecognised or unlisted type is a 400,
+ *   whatever the name or the browser claims;
+ * - the size is checked against the kind's limit (413);
+ * - the file is renamed `<stem>-<sha256 prefix>.<ext of the detected type>` and its declared type
+ *   replaced by the detected one, so what is stored and served is what the bytes are.
+ * Nothing has been written anywhere yet, so a refusal leaves no object and no row.
+ */
+export const prepareUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  const file = req.file as UploadedFile | undefined
+  if (!file) return args
+
+  const onDisk = Boolean(file.tempFilePath && !file.data?.length)
+  const detected = onDisk
+    ? await fileTypeFromFile(file.tempFilePath as string)
+    : await fileTypeFromBuffer(file.data)
+  const allowed = allowedFileType(detected?.mime)
+  if (!allowed) {
+    refuse(
+      detected
+        ? `The file is ${detected.mime}, which is not accepted. Accepted: ${allowedExtensionsText()}.`
+        : `The file's content is not a recognised image, audio or video format (its name or declared type does not count). Accepted: ${allowedExtensionsText()}.`,
+    )
+  }
+  const limit = maxBytesFor(allowed.kind)
+  if (file.size > limit) {
+    mediaUploads.inc({ outcome: 'refused' })
+    throw new APIError(
+      `This ${allowed.kind} file is ${file.size} bytes; the limit for ${allowed.kind} is ${limit} bytes.`,
+      413,
+      undefined,
+      true,
+    )
+  }
+  file.mimetype = detected!.mime
+  file.name = contentAddressedName(file.name, await sha256(file), allowed.extension)
+  return args
+}
+
+const NO_VARIANT = { url: null, width: null, height: null, mimeType: null, filesize: null, filename: null }
+
+/**
+ * When a file is replaced by one that is not an image, Payload keeps the old image's variants on
+ * the document (and the storage plugin therefore keeps their objects). Clear them: the document
+ * then describes only its new file, and the old variants are deleted with the old original.
+ */
+export const clearVariantsOfNonImages: CollectionBeforeChangeHook = ({ data, operation, req }) => {
+  const file = req.file as UploadedFile | undefined
+  if (operation !== 'update' || !file || String(data.mimeType).startsWith('image/')) return data
+  const sizes = (data.sizes ?? {}) as Record<string, unknown>
+  return { ...data, sizes: Object.fromEntries(Object.keys(sizes).map((name) => [name, NO_VARIANT])) }
+}

@@ -1,0 +1,10 @@
+import { env } from '../env'
+
+/**
+ * A stored file's public URL: host paths (`/api/media/file/...`) are served from MEDIA_PUBLIC_URL
+ * (a CDN whose origin is the host) or the host itself; absolute URLs (external enclosures) are
+ * already public.
+ */
+export function publicMediaUrl(pathOrUrl: string): string {
+  return pathOrUrl.startsWith('/') ? `${env.MEDIA_PUBLIC_URL}${pathOrUrl}` : pathOrUrl
+}
