@@ -77,6 +77,9 @@ export default buildConfig({
   // Uploads stream to temporary files, not memory: an hour of video must not sit in the heap.
   upload: {
     limits: { fileSize: env.UPLOAD_MAX_BYTES },
+    // The whole multipart body (file plus form fields); Payload's own default is 50 MiB, which
+    // would refuse an hour of audio long before UPLOAD_MAX_BYTES.
+    requestSizeLimit: env.UPLOAD_MAX_BYTES + 1024 * 1024,
     useTempFiles: true,
     tempFileDir: path.join(os.tmpdir(), 'mediamesh-uploads'),
   },

@@ -43,6 +43,7 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
       connections: job.connections,
       duration: job.durationSeconds,
       ...(job.overallRate ? { overallRate: job.overallRate } : {}),
+      ...(job.headers ? { headers: job.headers } : {}),
       requests: [
         {
           setupRequest: (request) => {

@@ -26,6 +26,8 @@ export interface LoadJob {
   overallRate?: number
   /** Return the distinct URLs sent (`urls`). */
   reportUrls?: boolean
+  /** Sent with every request (e.g. `Range`). */
+  headers?: Record<string, string>
 }
 
 export interface LoadResult {

@@ -6,7 +6,8 @@
 #   s3proxy.sh status   exit 0 when running, 3 when stopped.
 #
 # Settings (environment): S3PROXY_PORT (9390), S3PROXY_VERSION (2.6.0), S3PROXY_ACCESS_KEY_ID
-# (mediamesh), S3PROXY_SECRET_ACCESS_KEY (mediamesh-secret), S3PROXY_STATE_DIR
+# (mediamesh), S3PROXY_SECRET_ACCESS_KEY (mediamesh-secret), S3PROXY_HEAP (1g: multipart uploads
+# hold parts in memory), S3PROXY_STATE_DIR
 # (.cache/s3proxy/node-$S3PROXY_PORT). Buckets are created by their users (the test setup makes one
 # per run); the docker-compose stack uses MinIO instead.
 set -euo pipefail
@@ -68,7 +69,7 @@ jclouds.provider=filesystem
 jclouds.filesystem.basedir=$STATE/data
 CONF
   say "… starting S3Proxy on $URL"
-  nohup java -Xmx256m -jar "$JAR" --properties "$STATE/s3proxy.conf" > "$STATE/s3proxy.log" 2>&1 &
+  nohup java -Xmx"${S3PROXY_HEAP:-1g}" -jar "$JAR" --properties "$STATE/s3proxy.conf" > "$STATE/s3proxy.log" 2>&1 &
   echo $! > "$PID_FILE"
   for _ in $(seq 1 60); do
     if answers; then
