@@ -92,6 +92,7 @@ try {
     `✓ program ${result.programId}${result.programCreated ? ' (created)' : ''}: ` +
       `${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged` +
       (skipped ? `; skipped ${skipped}` : '') +
+      `; cover: ${result.cover}` +
       ` in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )
   process.exit(0)

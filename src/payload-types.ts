@@ -201,6 +201,10 @@ export interface Media {
   alt?: string | null;
   caption?: string | null;
   /**
+   * Where ingestion downloaded this file from (a feed’s artwork); reused by URL.
+   */
+  sourceUrl?: string | null;
+  /**
    * Set automatically: when published content using this file became (or becomes) public. Empty: only staff can see it.
    */
   publicFrom?: string | null;
@@ -680,6 +684,7 @@ export interface CategoriesSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  sourceUrl?: T;
   publicFrom?: T;
   prefix?: T;
   _objectKey?: T;

@@ -58,6 +58,16 @@ export const Media: CollectionConfig = {
     { name: 'alt', type: 'text', localized: true },
     { name: 'caption', type: 'textarea', localized: true },
     {
+      name: 'sourceUrl',
+      type: 'text',
+      index: true,
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: 'Where ingestion downloaded this file from (a feed’s artwork); reused by URL.',
+      },
+    },
+    {
       name: 'publicFrom',
       type: 'date',
       index: true,

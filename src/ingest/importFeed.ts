@@ -21,6 +21,7 @@ import { normalizeLanguageCode } from '../lib/languageCodes'
 import { plainTextToLexical } from '../lib/lexical'
 import { slugify } from '../lib/slugify'
 import type { Episode } from '../payload-types'
+import { attachFeedCover, type CoverOutcome } from './feedCover'
 import type { ParsedFeed, ParsedItem } from './parse/parseFeed'
 
 export const IMPORT_BATCH = 100
@@ -39,6 +40,8 @@ export interface ImportOptions {
   language?: string | null
   defaultCategoryId?: number | null
   kind: 'podcast' | 'youtube' | 'feed'
+  /** For the artwork download (see fetchFeed). @default env.INGEST_ALLOW_PRIVATE_NETWORKS */
+  allowPrivateNetworks?: boolean
   onProgress?: (progress: { done: number; total: number }) => void
 }
 
@@ -50,6 +53,8 @@ export interface ImportResult {
   updated: number
   unchanged: number
   skipped: Record<string, number>
+  /** What happened to the feed's artwork (the program's cover). */
+  cover: CoverOutcome
 }
 
 type Locale = 'en' | 'ar'
@@ -201,6 +206,7 @@ export async function importFeed(
     updated: 0,
     unchanged: 0,
     skipped: { ...feed.skipped },
+    cover: 'none',
   }
   const items = feed.items
   for (let start = 0; start < items.length; start += IMPORT_BATCH) {
@@ -260,5 +266,8 @@ export async function importFeed(
       total: items.length,
     })
   }
+  result.cover = await attachFeedCover(payload, programId, feed.imageUrl, {
+    allowPrivateNetworks: options.allowPrivateNetworks,
+  })
   return result
 }

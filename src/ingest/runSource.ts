@@ -76,7 +76,11 @@ export async function runSource(
       language: source.language,
       defaultCategoryId: idOf(source.defaultCategory),
       kind: source.kind,
+      allowPrivateNetworks,
     })
+    if (result.cover.startsWith('failed')) {
+      logger.warn({ source: source.id, cover: result.cover }, 'feed artwork not attached')
+    }
     const skipped = Object.values(result.skipped).reduce((sum, n) => sum + n, 0)
     await update({
       program: result.programId,

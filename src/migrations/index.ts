@@ -4,6 +4,7 @@ import * as migration_20261121_135006_admin_search from './20261121_135006_admin
 import * as migration_20261121_135545_locale_parent_indexes from './20261121_135545_locale_parent_indexes';
 import * as migration_20261121_162818_ingest_sources from './20261121_162818_ingest_sources';
 import * as migration_20261121_175747_media_storage from './20261121_175747_media_storage';
+import * as migration_20261121_182010_media_source_url from './20261121_182010_media_source_url';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261121_175747_media_storage.up,
     down: migration_20261121_175747_media_storage.down,
-    name: '20261121_175747_media_storage'
+    name: '20261121_175747_media_storage',
+  },
+  {
+    up: migration_20261121_182010_media_source_url.up,
+    down: migration_20261121_182010_media_source_url.down,
+    name: '20261121_182010_media_source_url'
   },
 ];

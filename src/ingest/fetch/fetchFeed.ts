@@ -66,6 +66,32 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 
 const allowEveryAddress: AddressPolicy = () => false
 
+/** What a fetch asks for and accepts: feeds (decoded to text) or images (kept as bytes). */
+interface Wanted {
+  accept: string
+  acceptsContentType: (contentType: string | null) => boolean
+  /** For the wrong-content-type message: "a feed", "an image". */
+  noun: string
+}
+
+const FEED: Wanted = { accept: ACCEPT, acceptsContentType: isFeedContentType, noun: 'a feed' }
+const IMAGE: Wanted = {
+  accept: 'image/avif, image/webp, image/png, image/jpeg, image/*;q=0.8',
+  acceptsContentType: (contentType) => /^image\//i.test(contentType ?? ''),
+  noun: 'an image',
+}
+
+type Fetched =
+  | { status: 'not-modified'; url: string }
+  | {
+      status: 'ok'
+      url: string
+      raw: Buffer
+      contentType: string | null
+      etag: string | null
+      lastModified: string | null
+    }
+
 /**
  * Fetches a podcast or video feed from a URL we do not control, defensively: http(s) only, every
  * hop's addresses vetted and the socket pinned to them, a hard deadline and size cap, conditional
@@ -89,6 +115,33 @@ export async function fetchFeedWithAddressPolicy(
   options: FetchFeedOptions,
   isBlocked: AddressPolicy,
 ): Promise<FetchFeedResult> {
+  const fetched = await fetchWithin(url, options, isBlocked, FEED)
+  if (fetched.status === 'not-modified') return fetched
+  const { raw, ...rest } = fetched
+  return { ...rest, body: decodeFeedBody(raw, fetched.contentType), bytes: raw.byteLength }
+}
+
+/**
+ * A feed's artwork, with the same defences as the feed itself (vetted and pinned addresses on every
+ * hop, deadline, size cap). Only `image/*` answers are accepted; the bytes are checked again on
+ * upload (src/media/prepareUpload.ts), whatever the server claimed.
+ */
+export async function fetchImage(
+  url: string,
+  options: Omit<FetchFeedOptions, 'etag' | 'lastModified'> = {},
+): Promise<{ url: string; bytes: Buffer; contentType: string | null }> {
+  const policy = options.allowPrivateNetworks ? allowEveryAddress : isBlockedAddress
+  const fetched = await fetchWithin(url, options, policy, IMAGE)
+  if (fetched.status === 'not-modified') throw new Error('unreachable: no validators were sent')
+  return { url: fetched.url, bytes: fetched.raw, contentType: fetched.contentType }
+}
+
+async function fetchWithin(
+  url: string,
+  options: FetchFeedOptions,
+  isBlocked: AddressPolicy,
+  wanted: Wanted,
+): Promise<Fetched> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const controller = new AbortController()
   let timer: NodeJS.Timeout | undefined
@@ -101,7 +154,10 @@ export async function fetchFeedWithAddressPolicy(
     }, timeoutMs)
   })
   try {
-    return await Promise.race([follow(url, options, isBlocked, controller.signal), deadline])
+    return await Promise.race([
+      follow(url, options, isBlocked, controller.signal, wanted),
+      deadline,
+    ])
   } finally {
     clearTimeout(timer)
     controller.abort()
@@ -113,11 +169,12 @@ async function follow(
   options: FetchFeedOptions,
   isBlocked: AddressPolicy,
   signal: AbortSignal,
-): Promise<FetchFeedResult> {
+  wanted: Wanted,
+): Promise<Fetched> {
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   const headers: OutgoingHttpHeaders = {
-    accept: ACCEPT,
+    accept: wanted.accept,
     'accept-encoding': 'gzip, deflate, br',
     'user-agent': options.userAgent ?? DEFAULT_USER_AGENT,
   }
@@ -155,24 +212,22 @@ async function follow(
       throw new FeedFetchError('http-status', `${finalUrl} answered ${status}${reason}`, status)
     }
     const contentType = response.headers['content-type'] ?? null
-    if (!isFeedContentType(contentType)) {
+    if (!wanted.acceptsContentType(contentType)) {
       response.destroy()
       throw new FeedFetchError(
         'wrong-content-type',
-        `${finalUrl} is ${contentType}, not a feed`,
+        `${finalUrl} is ${contentType}, not ${wanted.noun}`,
         status,
       )
     }
 
-    const raw = await readBody(response, maxBytes, finalUrl, signal)
     return {
       status: 'ok',
       url: finalUrl,
-      body: decodeFeedBody(raw, contentType),
+      raw: await readBody(response, maxBytes, finalUrl, signal),
       contentType,
       etag: header(response, 'etag'),
       lastModified: header(response, 'last-modified'),
-      bytes: raw.byteLength,
     }
   }
 }

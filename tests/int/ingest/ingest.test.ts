@@ -19,7 +19,8 @@ import { importFeed } from '../../../src/ingest/importFeed'
 import { startJobRunner } from '../../../src/jobs/claimingRunner'
 import { parseFeed } from '../../../src/ingest/parse/parseFeed'
 import { runSource } from '../../../src/ingest/runSource'
-import type { Episode, Source } from '../../../src/payload-types'
+import type { Episode, Media, Source } from '../../../src/payload-types'
+import { makeImage, pngBytes } from '../helpers/fixtures'
 import { request } from '../helpers/http'
 import { signedIn, testPayload, uniqueTag } from '../helpers/payload'
 
@@ -431,4 +432,85 @@ describe('operators', () => {
     })
     expect(again.stdout).toMatch(/✓ program \d+: 0 created, 0 updated, 1 unchanged/)
   }, 150_000)
+})
+
+describe("a feed's artwork", () => {
+  function feedWithImage(tag: string, imageUrl: string) {
+    return rss(tag, [{ guid: `art-${tag}`, title: 'With artwork' }]).replace(
+      '<language>en-GB</language>',
+      `<language>en-GB</language>\n  <itunes:image href="${imageUrl}"/>`,
+    )
+  }
+
+  function servePng(bytes: Buffer, type = 'image/png') {
+    return (res: import('node:http').ServerResponse) => {
+      res.writeHead(200, { 'Content-Type': type }).end(bytes)
+    }
+  }
+
+  const importWithImage = (tag: string, imageUrl: string, allowPrivateNetworks = true) =>
+    importFeed(payload, parseFeed(feedWithImage(tag, imageUrl)), {
+      sourceUrl: `${origin}/artwork-${tag}.xml`,
+      publish: true,
+      kind: 'podcast',
+      allowPrivateNetworks,
+    })
+
+  const coverOf = async (programId: number) =>
+    (await payload.findByID({ collection: 'programs', id: programId, depth: 1 }))
+      .coverImage as Media | null
+
+  it('becomes the program cover, downloaded once and reused on the next import', async () => {
+    const tag = uniqueTag()
+    const imagePath = `/art-${tag}.png`
+    routes.set(imagePath, servePng(await pngBytes(1600, 900)))
+    const first = await importWithImage(tag, `${origin}${imagePath}`)
+    expect(first.cover).toBe('attached')
+    const cover = await coverOf(first.programId)
+    expect(cover).toMatchObject({ sourceUrl: `${origin}${imagePath}`, mimeType: 'image/png' })
+    expect(cover?.sizes?.hero?.mimeType).toBe('image/webp')
+
+    const again = await importWithImage(tag, `${origin}${imagePath}`)
+    expect(again.cover).toBe('unchanged')
+    expect(hits.get(imagePath)).toBe(1)
+  })
+
+  it("follows the feed's new artwork, but never replaces a cover an editor chose", async () => {
+    const tag = uniqueTag()
+    routes.set(`/one-${tag}.png`, servePng(await pngBytes(320, 180)))
+    routes.set(`/two-${tag}.png`, servePng(await pngBytes(640, 360)))
+    const { programId } = await importWithImage(tag, `${origin}/one-${tag}.png`)
+    expect((await importWithImage(tag, `${origin}/two-${tag}.png`)).cover).toBe('attached')
+    expect((await coverOf(programId))?.sourceUrl).toBe(`${origin}/two-${tag}.png`)
+
+    const chosen = await makeImage(payload)
+    await payload.update({ collection: 'programs', id: programId, data: { coverImage: chosen.id } })
+    expect((await importWithImage(tag, `${origin}/one-${tag}.png`)).cover).toBe('kept-editor-cover')
+    expect((await coverOf(programId))?.id).toBe(chosen.id)
+  })
+
+  it('records a failure and still imports when the artwork is not an image or not allowed', async () => {
+    const tag = uniqueTag()
+    // Claims to be a PNG; the bytes are a web page.
+    routes.set(`/fake-${tag}.png`, servePng(Buffer.from('<html><body>nope</body></html>')))
+    const fake = await importWithImage(tag, `${origin}/fake-${tag}.png`)
+    expect(fake.cover).toMatch(/^failed: .*not a recognised image/)
+    expect(fake.created).toBe(1)
+    const stored = await payload.count({
+      collection: 'media',
+      where: { sourceUrl: { equals: `${origin}/fake-${tag}.png` } },
+    })
+    expect(stored.totalDocs).toBe(0)
+
+    routes.set(`/page-${tag}.png`, servePng(Buffer.from('<html></html>'), 'text/html'))
+    expect((await importWithImage(tag, `${origin}/page-${tag}.png`)).cover).toMatch(
+      /^failed: wrong-content-type/,
+    )
+    // Loopback artwork when private networks are not allowed: refused before connecting (SSRF).
+    const before = hits.get(`/blocked-${tag}.png`) ?? 0
+    expect((await importWithImage(tag, `${origin}/blocked-${tag}.png`, false)).cover).toMatch(
+      /^failed: blocked-address/,
+    )
+    expect(hits.get(`/blocked-${tag}.png`) ?? 0).toBe(before)
+  })
 })
