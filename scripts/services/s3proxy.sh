@@ -56,6 +56,11 @@ start() {
     say "✓ S3Proxy already running on $URL"
     return
   fi
+  if answers; then
+    # Another checkout's S3Proxy (same defaults) or an S3 server started by hand.
+    say "✓ an S3 endpoint already answers on $URL; using it"
+    return
+  fi
   command -v java >/dev/null || die "Java 11+ is required for S3Proxy (apt-get install openjdk-17-jre-headless)."
   download
   mkdir -p "$STATE/data"
