@@ -22,6 +22,7 @@ import { ensureProductionBuild } from '../scripts/build'
 import { ROOT } from '../scripts/lib/paths'
 import { ensurePostgres, ensureRedis, ensureS3Proxy } from '../scripts/lib/services'
 import { freePort, spawnServer, stopServer, type SpawnedServer } from '../scripts/lib/spawnServer'
+import { MP3_FRAME_BYTES, mp3Bytes } from '../tests/fixtures/mp3'
 import { createTestBucket, dropTestBucket, testS3Env } from '../tests/setup/testBucket'
 import { machineInfo } from './lib/machine'
 import { runLoad, type LoadResult } from './lib/runLoad'
@@ -35,18 +36,8 @@ const FILE_BYTES = 20 * MIB
 const BIG_UPLOAD_BYTES = 200 * MIB
 const RANGE = `bytes=${10 * MIB}-${11 * MIB - 1}`
 
-/** A real MPEG-1 Layer III stream (417-byte frames, each distinct), `bytes` long at most. */
-function mp3Bytes(bytes: number): Buffer {
-  const frameLength = 417
-  const frames = Math.floor(bytes / frameLength)
-  const out = Buffer.alloc(frames * frameLength)
-  for (let f = 0; f < frames; f++) {
-    const at = f * frameLength
-    out.set([0xff, 0xfb, 0x90, 0x00], at)
-    for (let i = 4; i < frameLength; i++) out[at + i] = (i * 7 + f * 13) % 256
-  }
-  return out
-}
+/** An MP3 of at most `bytes` bytes. */
+const mp3Of = (bytes: number) => mp3Bytes(Math.floor(bytes / MP3_FRAME_BYTES))
 
 async function freshDatabase(): Promise<string> {
   await ensurePostgres(SERVER)
@@ -203,7 +194,7 @@ try {
   hosts.push(localHost)
 
   const token = await adminToken(s3Host.url)
-  const file = mp3Bytes(FILE_BYTES)
+  const file = mp3Of(FILE_BYTES)
   const onDisk = path.join(directory, 'baseline.mp3')
   await writeFile(onDisk, file)
 
@@ -213,7 +204,7 @@ try {
   await publish(s3Host.url, token, localUpload.doc.id, 'local')
 
   // Memory: one big upload, streamed to a temporary file and on to S3.
-  const big = mp3Bytes(BIG_UPLOAD_BYTES)
+  const big = mp3Of(BIG_UPLOAD_BYTES)
   const bigUpload = await peakRss(s3Host.child.pid!, () =>
     upload(s3Host.url, token, big, 'bench-big.mp3'),
   )

@@ -29,7 +29,11 @@ export interface SeedResult {
  * Marks writes made by the seed. Search sync is skipped per document: the catalogue is indexed in
  * bulk afterwards (npm run dev, npm run reindex), far faster than 800 single jobs.
  */
-export const SEED_CONTEXT = { seeding: true, [SKIP_SEARCH_SYNC]: true }
+/**
+ * A fresh context per call: Payload uses the object passed as the request's context and hooks write
+ * flags into it, so a shared object would carry one operation's flags into the next.
+ */
+const seedContext = () => ({ seeding: true, [SKIP_SEARCH_SYNC]: true })
 
 export async function seedDatabase(
   payload: Payload,
@@ -52,7 +56,7 @@ export async function seedDatabase(
     await payload.create({
       collection: 'users',
       data: { email: demo.email, name: demo.name, password, roles: [demo.role] },
-      context: SEED_CONTEXT,
+      context: seedContext(),
     })
     result.created.users++
   }
@@ -98,7 +102,7 @@ export async function seedDatabase(
     const episodes = await inTransaction(
       payload,
       (req) => seedProgram(payload, req, program, categoryIds),
-      SEED_CONTEXT,
+      seedContext(),
     )
     result.created.programs++
     result.created.media++
@@ -219,7 +223,7 @@ async function createInBothLocales(
   payload: Payload,
   { collection, en, ar, req, draft = false, file }: BilingualDocument,
 ): Promise<{ id: number }> {
-  const scope = req ? { req } : { context: SEED_CONTEXT }
+  const scope = req ? { req } : { context: seedContext() }
   const created = await payload.create({
     collection,
     locale: 'en',

@@ -14,7 +14,12 @@ import { fetchImage } from './fetch/fetchFeed'
 export type CoverOutcome =
   'none' | 'attached' | 'unchanged' | 'kept-editor-cover' | `failed: ${string}`
 
-const CONTEXT = { ingest: true }
+/**
+ * A fresh context per call: Payload uses the object passed as the request's context, and hooks
+ * (the storage plugin's among them) write flags into it, so one shared object would carry one
+ * operation's flags into the next (seen: uploads silently skipped).
+ */
+const ingestContext = () => ({ ingest: true })
 
 /** The file name an image URL suggests (the upload hook renames it by content anyway). */
 function nameFrom(url: string): string {
@@ -51,7 +56,7 @@ async function downloaded(
       size: image.bytes.length,
     },
     overrideAccess: true,
-    context: CONTEXT,
+    context: ingestContext(),
   })
 }
 
@@ -97,7 +102,7 @@ export async function attachFeedCover(
     // A pending draft stays a draft (editors publish it); a published program stays published.
     draft: program._status === 'draft',
     overrideAccess: true,
-    context: CONTEXT,
+    context: ingestContext(),
   })
   return 'attached'
 }

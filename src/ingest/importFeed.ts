@@ -59,7 +59,12 @@ export interface ImportResult {
 
 type Locale = 'en' | 'ar'
 
-const CONTEXT = { ingest: true }
+/**
+ * A fresh context per call: Payload uses the object passed as the request's context, and hooks
+ * (the storage plugin's among them) write flags into it, so one shared object would carry one
+ * operation's flags into the next (seen: uploads silently skipped).
+ */
+const ingestContext = () => ({ ingest: true })
 
 /** Feed text goes into the Arabic locale for Arabic feeds, the default (English) one otherwise. */
 const localeFor = (language: string): Locale => (language === 'ar' ? 'ar' : 'en')
@@ -110,7 +115,7 @@ async function mapCategories(payload: Payload, paths: string[][], req: PayloadRe
           collection: 'categories',
           data: { name, slug, parent, needsReview: true },
           req,
-          context: CONTEXT,
+          context: ingestContext(),
         }))
       parent = category.id
     }
@@ -150,11 +155,11 @@ async function createProgram(
           _status: options.publish ? 'published' : 'draft',
         },
         req,
-        context: CONTEXT,
+        context: ingestContext(),
       })
       return program.id
     },
-    CONTEXT,
+    ingestContext(),
   )
 }
 
@@ -230,7 +235,7 @@ export async function importFeed(
               locale,
               data: { ...fields, ingestHash },
               req,
-              context: CONTEXT,
+              context: ingestContext(),
               overrideAccess: true,
             })
             batchCounts.updated++
@@ -247,7 +252,7 @@ export async function importFeed(
                 _status: options.publish ? 'published' : 'draft',
               },
               req,
-              context: CONTEXT,
+              context: ingestContext(),
               overrideAccess: true,
             })
             existing.set(item.externalId, { id: created.id, ingestHash })
@@ -256,7 +261,7 @@ export async function importFeed(
         }
         return batchCounts
       },
-      CONTEXT,
+      ingestContext(),
     )
     result.created += counts.created
     result.updated += counts.updated
