@@ -8,6 +8,7 @@ import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReference
 import { ALLOWED_MIME_TYPES } from '../media/fileKinds'
 import { noteFilesToBeWritten, removeFilesOfFailedUpload } from '../media/orphans'
 import { clearVariantsOfNonImages, prepareUpload } from '../media/prepareUpload'
+import { storageErrorsAs503 } from '../media/storageErrors'
 import { countStoredUpload } from '../media/metrics'
 
 /** Variants are WebP (every current browser); the original, as uploaded, is the fallback. */
@@ -31,7 +32,7 @@ export const Media: CollectionConfig = {
     beforeOperation: [clampReadLimits, prepareUpload],
     beforeChange: [clearVariantsOfNonImages, noteFilesToBeWritten],
     afterChange: [countStoredUpload],
-    afterError: [removeFilesOfFailedUpload],
+    afterError: [removeFilesOfFailedUpload, storageErrorsAs503],
     beforeDelete: [
       refuseDeleteWhileReferenced([
         { collection: 'programs', field: 'coverImage' },

@@ -13,7 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 
-import { spawnServer, stopServer, type SpawnedServer } from '../../../scripts/lib/spawnServer'
+import {
+  freePort,
+  spawnServer,
+  stopServer,
+  type SpawnedServer,
+} from '../../../scripts/lib/spawnServer'
 import { inTransaction } from '../../../src/db/inTransaction'
 import { startJobRunner, type JobRunner } from '../../../src/jobs/claimingRunner'
 import { sweepOrphanFiles } from '../../../src/media/orphans'
@@ -439,5 +444,40 @@ describe('switching storage by configuration', () => {
       return response.status === 200 ? ((await response.json()) as any).program : undefined
     })
     expect(item.image.url).toBe(`https://cdn.example.test/api/media/file/${cover.sizes!.hero!.filename}`)
+  })
+})
+
+describe('storage down', () => {
+  let broken: SpawnedServer
+
+  beforeAll(async () => {
+    const env: Record<string, string> = {}
+    for (const key of ['DATABASE_URL', 'PAYLOAD_SECRET', 'SEARCH_INDEX_PREFIX', 'REDIS_KEY_PREFIX']) {
+      env[key] = process.env[key] ?? ''
+    }
+    // S3 configured, but nothing listens at its endpoint.
+    const closedPort = await freePort()
+    broken = await spawnServer(
+      {
+        ...env,
+        ...testS3Env(bucket),
+        S3_ENDPOINT: `http://127.0.0.1:${closedPort}`,
+        JOBS_AUTORUN: 'false',
+        LOG_LEVEL: 'warn',
+      },
+      'media-storage-down',
+    )
+  }, 180_000)
+
+  afterAll(() => stopServer(broken))
+
+  it('answers an upload with a 503 that says nothing was saved, and keeps no row', async () => {
+    const rowsBefore = (await payload.count({ collection: 'media' })).totalDocs
+    const { status, body } = await upload(await pngOf(64, 36), 'unlucky.png', 'image/png', {
+      base: broken.url,
+    })
+    expect(status).toBe(503)
+    expect(body.errors[0].message).toMatch(/storage is unavailable.*nothing was saved/)
+    expect((await payload.count({ collection: 'media' })).totalDocs).toBe(rowsBefore)
   })
 })
