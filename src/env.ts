@@ -275,6 +275,8 @@ export function resolveEnv(source: Record<string, string | undefined> = process.
               : undefined,
         }
       : null,
+    /** Set only when configured: then Payload's REST/GraphQL file URLs use it for the public too. */
+    MEDIA_PUBLIC_URL_EXPLICIT: value.MEDIA_PUBLIC_URL?.replace(/\/+$/, ''),
     /** Origin of public media URLs, without a trailing slash. */
     MEDIA_PUBLIC_URL: (
       value.MEDIA_PUBLIC_URL ??

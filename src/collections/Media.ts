@@ -8,6 +8,7 @@ import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReference
 import { ALLOWED_MIME_TYPES } from '../media/fileKinds'
 import { noteFilesToBeWritten, removeFilesOfFailedUpload } from '../media/orphans'
 import { clearVariantsOfNonImages, prepareUpload } from '../media/prepareUpload'
+import { publicFileUrlsAfterRead } from '../media/publicFileUrls'
 import { storageErrorsAs503 } from '../media/storageErrors'
 import { countStoredUpload } from '../media/metrics'
 
@@ -32,6 +33,7 @@ export const Media: CollectionConfig = {
     beforeOperation: [clampReadLimits, prepareUpload],
     beforeChange: [clearVariantsOfNonImages, noteFilesToBeWritten],
     afterChange: [countStoredUpload],
+    afterRead: [publicFileUrlsAfterRead],
     afterError: [removeFilesOfFailedUpload, storageErrorsAs503],
     beforeDelete: [
       refuseDeleteWhileReferenced([

@@ -23,6 +23,7 @@ import { isPublicNow } from '../../../src/search/publication'
 import { future, makeEpisode, makeProgram, past } from '../helpers/fixtures'
 import { request, type JsonResponse } from '../helpers/http'
 import { testPayload, uniqueTag } from '../helpers/payload'
+import { until } from '../helpers/until'
 
 type Doc = { _status?: string | null; publishedAt?: string | null }
 
@@ -107,16 +108,6 @@ function conforms<T extends z.ZodType>(schema: T, response: JsonResponse): z.out
   if (!parsed.success)
     throw new Error(`response does not match its schema: ${parsed.error.message}`)
   return parsed.data
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
 }
 
 beforeAll(async () => {
@@ -347,10 +338,15 @@ describe('caching', () => {
       expect(conforms(schemas.searchResponse, await get(path)).total).toBe(0)
       const started = Date.now()
       const program = await makeProgram(payload, 'published', { title: `Breaking ${tag}` })
-      await until(async () => {
-        const body = (await get(path)).body as schemas.SearchResponse
-        return body.results.some((r) => r.id === `program:${program.id}`) ? true : undefined
-      }, 5000)
+      await until(
+        'the new program in search',
+        async () => {
+          const body = (await get(path)).body as schemas.SearchResponse
+          return body.results.some((r) => r.id === `program:${program.id}`) ? true : undefined
+        },
+        5000,
+        50,
+      )
       expect(Date.now() - started).toBeLessThan(2000)
     } finally {
       await runner.stop(10_000)

@@ -436,7 +436,7 @@ describe('switching storage by configuration', () => {
     )
   })
 
-  it('builds discovery URLs from MEDIA_PUBLIC_URL', async () => {
+  it('builds discovery and public REST URLs from MEDIA_PUBLIC_URL', async () => {
     const cover = (await upload(await pngOf(1920, 1080), 'cdn.png', 'image/png', { base: local.url })).body.doc as Media
     const program = await makeProgram(payload, 'published', { coverImage: cover.id })
     const item = await until('the program in discovery', async () => {
@@ -444,6 +444,16 @@ describe('switching storage by configuration', () => {
       return response.status === 200 ? ((await response.json()) as any).program : undefined
     })
     expect(item.image.url).toBe(`https://cdn.example.test/api/media/file/${cover.sizes!.hero!.filename}`)
+    // Payload's REST API gives the public the same origin; staff keep the host's URLs.
+    const anonymous = (await (await fetch(`${local.url}/api/media/${cover.id}`)).json()) as Media
+    expect(anonymous.url).toBe(`https://cdn.example.test/api/media/file/${cover.filename}`)
+    expect(anonymous.sizes?.card?.url).toBe(
+      `https://cdn.example.test/api/media/file/${cover.sizes!.card!.filename}`,
+    )
+    const staff = (await (
+      await fetch(`${local.url}/api/media/${cover.id}`, { headers: authHeaders(editor) })
+    ).json()) as Media
+    expect(staff.url).toBe(`/api/media/file/${cover.filename}`)
   })
 })
 

@@ -1,0 +1,31 @@
+import type { CollectionAfterReadHook } from 'payload'
+
+import { isStaffUser } from '../access/roles'
+import { env } from '../env'
+import { mediaFilePath } from '../search/mappers'
+
+type FileUrls = {
+  filename?: string | null
+  url?: string | null
+  thumbnailURL?: string | null
+  sizes?: Record<string, { filename?: string | null; url?: string | null } | null> | null
+}
+
+const onCdn = (filename: string | null | undefined) =>
+  filename ? `${env.MEDIA_PUBLIC_URL_EXPLICIT}${mediaFilePath(filename)}` : null
+
+/**
+ * With MEDIA_PUBLIC_URL configured, the file URLs Payload's REST and GraphQL APIs give the public
+ * point at it (the CDN), as discovery's do. Staff keep the host's URLs: the admin panel shows
+ * drafts' files, which only the host serves (with the session).
+ */
+export const publicFileUrlsAfterRead: CollectionAfterReadHook = ({ doc, req }) => {
+  if (!env.MEDIA_PUBLIC_URL_EXPLICIT || isStaffUser(req.user)) return doc
+  const media = doc as FileUrls
+  if (media.url) media.url = onCdn(media.filename)
+  for (const size of Object.values(media.sizes ?? {})) {
+    if (size?.url) size.url = onCdn(size.filename)
+  }
+  if (media.thumbnailURL) media.thumbnailURL = media.sizes?.thumbnail?.url ?? media.url ?? null
+  return doc
+}
