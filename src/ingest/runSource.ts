@@ -12,6 +12,7 @@ import type { Source } from '../payload-types'
 import { FeedFetchError } from './fetch/FeedFetchError'
 import { fetchFeed } from './fetch/fetchFeed'
 import { importFeed, type ImportResult } from './importFeed'
+import { recordIngestRun } from './metrics'
 import { FeedParseError } from './parse/FeedParseError'
 import { parseFeed } from './parse/parseFeed'
 
@@ -44,6 +45,10 @@ export async function runSource(
   } = {},
 ): Promise<RunOutcome> {
   const started = new Date()
+  const done = <T extends RunOutcome>(outcome: T): T => {
+    recordIngestRun(outcome, (Date.now() - started.getTime()) / 1000)
+    return outcome
+  }
   const update = (data: Partial<Source>) =>
     payload.update({
       collection: 'sources',
@@ -66,7 +71,7 @@ export async function runSource(
         lastSuccessAt: new Date().toISOString(),
         lastError: null,
       })
-      return { status: 'not-modified' }
+      return done({ status: 'not-modified' })
     }
     const feed = parseFeed(fetched.body)
     const result = await importFeed(payload, feed, {
@@ -97,7 +102,7 @@ export async function runSource(
         .join('\n'),
       lastError: null,
     })
-    return { status: 'imported', result }
+    return done({ status: 'imported', result })
   } catch (error) {
     const message = describe(error)
     logger.warn({ err: error, source: source.id, url: source.url }, 'ingest failed')
@@ -106,6 +111,6 @@ export async function runSource(
       lastError: message,
       lastErrorAt: new Date().toISOString(),
     }).catch(() => undefined)
-    return { status: 'failed', error: message }
+    return done({ status: 'failed', error: message })
   }
 }

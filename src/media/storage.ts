@@ -6,7 +6,12 @@
 import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
-import { DeleteObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
+import {
+  DeleteObjectCommand,
+  HeadBucketCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from '@aws-sdk/client-s3'
 
 import { env } from '../env'
 
@@ -118,4 +123,11 @@ function s3Store(): MediaStore {
 /** The store this process is configured for: S3 when S3_BUCKET is set, else the local folder. */
 export function mediaStore(): MediaStore {
   return env.s3 ? s3Store() : localStore(mediaDirectory())
+}
+
+/** Readiness of S3 storage: the bucket answers (HEAD). Only meaningful when S3 is configured. */
+export async function checkS3Storage(): Promise<void> {
+  await mediaS3Client().send(new HeadBucketCommand({ Bucket: env.s3!.bucket }), {
+    abortSignal: AbortSignal.timeout(1500),
+  })
 }

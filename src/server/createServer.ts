@@ -13,6 +13,7 @@ import { createDiscovery } from '../discovery'
 import { env } from '../env'
 import type { DependencyCheck } from '../health/readiness'
 import { mediaCaching } from '../http/mediaCaching'
+import { checkS3Storage } from '../media/storage'
 import { opsRoutes } from '../http/opsRoutes'
 import { requestObservability } from '../http/requestObservability'
 import { startJobRunner } from '../jobs/claimingRunner'
@@ -65,6 +66,8 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
     { name: 'elasticsearch', critical: false, check: () => checkSearchHealth() },
     // Redis only holds caches and counters: without it everything serves, a little slower.
     { name: 'redis', critical: false, check: () => checkRedisHealth() },
+    // Uploads fail without it; everything else serves (files already cached by a CDN included).
+    ...(env.s3 ? [{ name: 's3', critical: false, check: () => checkS3Storage() }] : []),
   ]
   app.use(
     opsRoutes({ checks, metricsAccess: env.metricsAccess, isShuttingDown: () => shuttingDown }),

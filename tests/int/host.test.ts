@@ -39,6 +39,8 @@ describe('the HTTP host', () => {
     expect(response.body.status).toBe('ready')
     expect(response.body.checks.postgres.status).toBe('ok')
     expect(response.body.checks.elasticsearch.status).toBe('ok')
+    // The suite stores uploads in S3 (a bucket per run), so the bucket is checked too.
+    expect(response.body.checks.s3.status).toBe('ok')
     expect(typeof response.body.checks.postgres.latencyMs).toBe('number')
   })
 

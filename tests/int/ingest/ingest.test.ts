@@ -19,6 +19,7 @@ import { importFeed } from '../../../src/ingest/importFeed'
 import { startJobRunner } from '../../../src/jobs/claimingRunner'
 import { parseFeed } from '../../../src/ingest/parse/parseFeed'
 import { runSource } from '../../../src/ingest/runSource'
+import { registry } from '../../../src/observability/metrics'
 import type { Episode, Media, Source } from '../../../src/payload-types'
 import { makeImage, pngBytes } from '../helpers/fixtures'
 import { request } from '../helpers/http'
@@ -512,5 +513,57 @@ describe("a feed's artwork", () => {
       /^failed: blocked-address/,
     )
     expect(hits.get(`/blocked-${tag}.png`) ?? 0).toBe(before)
+  })
+})
+
+describe('ingestion metrics', () => {
+  async function value(name: string, label: string, labelValue: string): Promise<number> {
+    const metric = registry.getSingleMetric(name)
+    const values = (await metric?.get())?.values ?? []
+    return values
+      .filter((v) => v.labels[label] === labelValue && !('le' in v.labels))
+      .reduce((sum, v) => sum + v.value, 0)
+  }
+
+  /** Observations in the run-duration histogram for `outcome` (its `_count` series). */
+  async function timedRuns(outcome: string): Promise<number> {
+    const histogram = await registry.getSingleMetric('ingest_run_duration_seconds')?.get()
+    const values = (histogram?.values ?? []) as {
+      metricName?: string
+      labels: object
+      value: number
+    }[]
+    const count = values.find(
+      (v) =>
+        v.metricName === 'ingest_run_duration_seconds_count' &&
+        (v.labels as { outcome?: string }).outcome === outcome,
+    )
+    return count?.value ?? 0
+  }
+
+  it('counts runs by outcome, items by result, and times runs', async () => {
+    const tag = uniqueTag()
+    const items = [
+      { guid: `m1-${tag}`, title: 'One' },
+      { guid: `m2-${tag}`, title: 'Two' },
+    ]
+    routes.set(`/metrics-${tag}.xml`, serveXml(rss(tag, items), `"m-${tag}"`))
+    const source = await makeSource({ url: `${origin}/metrics-${tag}.xml`, publish: false })
+    const missing = await makeSource({ url: `${origin}/missing-${tag}.xml` })
+    const before = {
+      imported: await value('ingest_runs_total', 'outcome', 'imported'),
+      notModified: await value('ingest_runs_total', 'outcome', 'not-modified'),
+      failed: await value('ingest_runs_total', 'outcome', 'failed'),
+      created: await value('ingest_items_total', 'result', 'created'),
+      timed: await timedRuns('imported'),
+    }
+    expect((await runSource(payload, source)).status).toBe('imported')
+    expect((await runSource(payload, await reload(source))).status).toBe('not-modified')
+    expect((await runSource(payload, missing)).status).toBe('failed')
+    expect(await value('ingest_runs_total', 'outcome', 'imported')).toBe(before.imported + 1)
+    expect(await value('ingest_runs_total', 'outcome', 'not-modified')).toBe(before.notModified + 1)
+    expect(await value('ingest_runs_total', 'outcome', 'failed')).toBe(before.failed + 1)
+    expect(await value('ingest_items_total', 'result', 'created')).toBe(before.created + 2)
+    expect(await timedRuns('imported')).toBe(before.timed + 1)
   })
 })

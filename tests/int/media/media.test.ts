@@ -490,4 +490,16 @@ describe('storage down', () => {
     expect(body.errors[0].message).toMatch(/storage is unavailable.*nothing was saved/)
     expect((await payload.count({ collection: 'media' })).totalDocs).toBe(rowsBefore)
   })
+
+  it('reports S3 as degraded in /readyz and stays ready', async () => {
+    const response = await fetch(`${broken.url}/readyz`)
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as {
+      status: string
+      checks: Record<string, { status: string; latencyMs: number }>
+    }
+    expect(body.status).toBe('ready')
+    expect(body.checks.s3).toMatchObject({ status: 'degraded' })
+    expect(body.checks.postgres).toMatchObject({ status: 'ok' })
+  })
 })
