@@ -1,17 +1,13 @@
 import { alternateLink } from './alternateLink'
+import { buildItem } from './buildItem'
 import type { FeedContext } from './FeedContext'
 import { imageUrlOf } from './imageUrlOf'
 import { httpUrl } from './httpUrl'
-import { itemTitle } from './itemTitle'
 import { readCategories } from './readCategories'
 import { readEnclosure } from './readEnclosure'
 import { readHtml, readInline } from './readHtml'
-import { readItemExtensions } from './readItemExtensions'
-import { truncateText } from './truncateText'
 import type { FeedBody, ParsedItem } from './types'
 import { attr, child, childrenOf, text, type XmlElement } from './XmlElement'
-
-const SUMMARY_LENGTH = 300
 
 /** Atom elements, whether the document uses Atom as its default namespace or an `atom:` prefix. */
 function atom(name: string): [string, string] {
@@ -70,29 +66,19 @@ function readEntry(
     text(child(element, 'yt:videoid')) ?? /^yt:video:(.+)$/.exec(id ?? '')?.[1] ?? null
   const guid = text(child(element, 'podcast:guid')) ?? videoId ?? id
 
-  const externalId = context.admit({ title, guid, enclosureUrl: enclosure?.url ?? null, link })
-  if (externalId === null) return null
-  const where = `item ${JSON.stringify(externalId)}`
-
-  const summaryElement = child(element, ...atom('summary'))
-  const description =
-    readHtml(child(element, ...atom('content'))) ??
-    readHtml(summaryElement) ??
-    readHtml(child(element, 'media:description') ?? child(group, 'media:description'))
-  const summarySource =
-    readInline(child(element, 'itunes:subtitle')) ?? readInline(summaryElement) ?? description
-  return {
-    externalId,
-    title: itemTitle(title, description, externalId, context, where),
-    summary: summarySource ? truncateText(summarySource, SUMMARY_LENGTH) : null,
-    description,
-    link,
-    publishedAt: context.date(
-      text(child(element, ...atom('published'))) ?? text(child(element, ...atom('updated'))),
-      where,
-    ),
-    enclosure,
-    ...readItemExtensions(element, context, where, base),
-    videoId,
-  }
+  const item = buildItem(element, context, base, { title, guid, link, enclosure }, () => {
+    const summaryElement = child(element, ...atom('summary'))
+    const description =
+      readHtml(child(element, ...atom('content'))) ??
+      readHtml(summaryElement) ??
+      readHtml(child(element, 'media:description') ?? child(group, 'media:description'))
+    return {
+      description,
+      summarySource:
+        readInline(child(element, 'itunes:subtitle')) ?? readInline(summaryElement) ?? description,
+      published:
+        text(child(element, ...atom('published'))) ?? text(child(element, ...atom('updated'))),
+    }
+  })
+  return item && { ...item, videoId }
 }

@@ -1,17 +1,13 @@
 import { alternateLink } from './alternateLink'
+import { buildItem } from './buildItem'
 import type { FeedContext } from './FeedContext'
 import { httpUrl } from './httpUrl'
 import { imageUrlOf } from './imageUrlOf'
 import { readCategories } from './readCategories'
 import { isAudioOrVideo, readEnclosure } from './readEnclosure'
 import { readHtml, readInline } from './readHtml'
-import { readItemExtensions } from './readItemExtensions'
-import { itemTitle } from './itemTitle'
-import { truncateText } from './truncateText'
 import type { FeedBody, ParsedItem } from './types'
 import { attr, child, childrenOf, text, type XmlElement } from './XmlElement'
-
-const SUMMARY_LENGTH = 300
 
 /**
  * RSS 2.0 (with the iTunes, Podcasting 2.0, Media RSS, Dublin Core and content namespaces), RSS
@@ -91,33 +87,22 @@ function readItem(
       ? null
       : httpUrl(text(guidElement)))
 
-  const externalId = context.admit({ title, guid, enclosureUrl: enclosure?.url ?? null, link })
-  if (externalId === null) return null
-  const where = `item ${JSON.stringify(externalId)}`
-
-  const description =
-    readHtml(child(element, 'content:encoded')) ??
-    readHtml(child(element, 'description')) ??
-    readHtml(child(element, 'itunes:summary')) ??
-    readHtml(child(element, 'media:description') ?? child(group, 'media:description'))
-  const subtitle = readInline(child(element, 'itunes:subtitle'))
-  const summarySource = subtitle ?? description
-  return {
-    externalId,
-    title: itemTitle(title, description, externalId, context, where),
-    summary: summarySource ? truncateText(summarySource, SUMMARY_LENGTH) : null,
-    description,
-    link,
-    publishedAt: context.date(
-      text(child(element, 'pubdate')) ??
+  return buildItem(element, context, base, { title, guid, link, enclosure }, () => {
+    const description =
+      readHtml(child(element, 'content:encoded')) ??
+      readHtml(child(element, 'description')) ??
+      readHtml(child(element, 'itunes:summary')) ??
+      readHtml(child(element, 'media:description') ?? child(group, 'media:description'))
+    return {
+      description,
+      summarySource: readInline(child(element, 'itunes:subtitle')) ?? description,
+      published:
+        text(child(element, 'pubdate')) ??
         text(child(element, 'dc:date')) ??
         text(child(element, 'atom:published')) ??
         text(child(element, 'atom:updated')),
-      where,
-    ),
-    enclosure,
-    ...readItemExtensions(element, context, where, base),
-  }
+    }
+  })
 }
 
 /** RSS person fields are "email (Name)"; the name is what we want. */
