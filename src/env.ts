@@ -239,6 +239,7 @@ export function resolveEnv(source: Record<string, string | undefined> = process.
   if (!parsed.success) throw new Error(formatEnvError(parsed.error))
   const value = parsed.data
   const isProduction = value.NODE_ENV === 'production'
+  const serverUrl = value.SERVER_URL ?? `http://localhost:${value.PORT}`
   return {
     ...value,
     isProduction,
@@ -251,7 +252,7 @@ export function resolveEnv(source: Record<string, string | undefined> = process.
     DATABASE_SCHEMA:
       value.DATABASE_SCHEMA ?? (value.NODE_ENV === 'development' ? 'push' : 'migrate'),
     PAYLOAD_SECRET: value.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,
-    SERVER_URL: value.SERVER_URL ?? `http://localhost:${value.PORT}`,
+    SERVER_URL: serverUrl,
     /** Only an explicitly configured origin is given to Payload (it then builds absolute URLs). */
     SERVER_URL_EXPLICIT: value.SERVER_URL,
     JOBS_AUTORUN: value.JOBS_AUTORUN ?? !value.NODE_ENV.startsWith('test'),
@@ -278,11 +279,7 @@ export function resolveEnv(source: Record<string, string | undefined> = process.
     /** Set only when configured: then Payload's REST/GraphQL file URLs use it for the public too. */
     MEDIA_PUBLIC_URL_EXPLICIT: value.MEDIA_PUBLIC_URL?.replace(/\/+$/, ''),
     /** Origin of public media URLs, without a trailing slash. */
-    MEDIA_PUBLIC_URL: (
-      value.MEDIA_PUBLIC_URL ??
-      value.SERVER_URL ??
-      `http://localhost:${value.PORT}`
-    ).replace(/\/+$/, ''),
+    MEDIA_PUBLIC_URL: (value.MEDIA_PUBLIC_URL ?? serverUrl).replace(/\/+$/, ''),
     // Open in dev and test; in production only with a token, otherwise disabled.
     metricsAccess: value.METRICS_TOKEN
       ? ({ mode: 'token', token: value.METRICS_TOKEN } as const)

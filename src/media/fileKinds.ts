@@ -68,14 +68,16 @@ export function contentAddressedName(uploadedName: string, sha256Hex: string, ex
   return `${stem || 'file'}-${sha256Hex.slice(0, CONTENT_HASH_LENGTH)}.${extension}`
 }
 
+const CONTENT_ADDRESSED = new RegExp(
+  `-[0-9a-f]{${CONTENT_HASH_LENGTH}}(-\\d+)?(-\\d+x\\d+)?\\.[a-z0-9]+$`,
+)
+
 /**
  * True for names made by `contentAddressedName`, and for Payload's variants and de-duplicated
  * copies of them (`-640x360`, `-1` suffixes): their bytes never change under the same name.
  */
 export function isContentAddressed(filename: string): boolean {
-  return new RegExp(`-[0-9a-f]{${CONTENT_HASH_LENGTH}}(-\\d+)?(-\\d+x\\d+)?\\.[a-z0-9]+$`).test(
-    filename,
-  )
+  return CONTENT_ADDRESSED.test(filename)
 }
 
 /** Upload fields' choices: covers and thumbnails are images; an episode's file is audio or video. */

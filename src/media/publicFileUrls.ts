@@ -2,7 +2,7 @@ import type { CollectionAfterReadHook } from 'payload'
 
 import { isStaffUser } from '../access/roles'
 import { env } from '../env'
-import { mediaFilePath } from '../search/mappers'
+import { mediaFilePath, publicMediaUrl } from './publicUrl'
 
 type FileUrls = {
   filename?: string | null
@@ -11,8 +11,9 @@ type FileUrls = {
   sizes?: Record<string, { filename?: string | null; url?: string | null } | null> | null
 }
 
+// Only called with MEDIA_PUBLIC_URL configured, so publicMediaUrl builds on it.
 const onCdn = (filename: string | null | undefined) =>
-  filename ? `${env.MEDIA_PUBLIC_URL_EXPLICIT}${mediaFilePath(filename)}` : null
+  filename ? publicMediaUrl(mediaFilePath(filename)) : null
 
 /**
  * With MEDIA_PUBLIC_URL configured, the file URLs Payload's REST and GraphQL APIs give the public

@@ -1,5 +1,8 @@
 import { env } from '../env'
 
+/** The host path Payload serves a stored file at (with access control and Range support). */
+export const mediaFilePath = (filename: string) => `/api/media/file/${encodeURIComponent(filename)}`
+
 /**
  * A stored file's public URL: host paths (`/api/media/file/...`) are served from MEDIA_PUBLIC_URL
  * (a CDN whose origin is the host) or the host itself; absolute URLs (external enclosures) are

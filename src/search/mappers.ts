@@ -6,6 +6,7 @@
  * arrive as `{ en, ar }` objects, so the inputs here are typed for that shape.
  */
 import { lexicalToPlainText } from '../lib/lexical'
+import { mediaFilePath } from '../media/publicUrl'
 import { MAX_TEXT_LENGTH } from './indexDefinition'
 import { LOCALES, type LocalizedText } from './locales'
 
@@ -172,9 +173,6 @@ function categoriesOf(program: ProgramSource) {
     .filter((c): c is CategorySource => c !== null && Boolean(c.slug))
     .map((c) => ({ slug: c.slug as string, name: localizedText(c.name) }))
 }
-
-/** The host path Payload serves a stored file at (with access control and Range support). */
-export const mediaFilePath = (filename: string) => `/api/media/file/${encodeURIComponent(filename)}`
 
 function fileOf(file: StoredFile | null | undefined): IndexedFile | null {
   if (!file?.filename) return null
