@@ -2,6 +2,8 @@
 import { Button, useDocumentInfo } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
+import { postAction } from './postAction'
+
 /** "Fetch now" on a source's edit view: queues an immediate fetch-and-import run. */
 export function FetchSourceNow() {
   const { id } = useDocumentInfo()
@@ -9,15 +11,12 @@ export function FetchSourceNow() {
   if (!id) return null
 
   async function fetchNow() {
-    const response = await fetch(`/api/sources/${id}/fetch`, {
-      method: 'POST',
-      credentials: 'include',
-    })
-    const json = await response.json().catch(() => ({}))
     setMessage(
-      response.ok
-        ? 'Queued: reload in a moment to see the status.'
-        : (json.errors?.[0]?.message ?? `HTTP ${response.status}`),
+      await postAction(
+        `/api/sources/${id}/fetch`,
+        undefined,
+        () => 'Queued: reload in a moment to see the status.',
+      ),
     )
   }
 

@@ -3,6 +3,8 @@ import { Button } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
+import { postAction } from './postAction'
+
 /** Retry one failed job (with `jobId`), or all of them and reindex (without). */
 export function SearchSyncActions({
   jobId,
@@ -15,15 +17,8 @@ export function SearchSyncActions({
   const [message, setMessage] = useState('')
 
   async function call(path: string, body?: object) {
-    const response = await fetch(`/api/search-sync/${path}`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body ?? {}),
-    })
-    const json = await response.json().catch(() => ({}))
     setMessage(
-      response.ok ? JSON.stringify(json) : (json.errors?.[0]?.message ?? `HTTP ${response.status}`),
+      await postAction(`/api/search-sync/${path}`, body ?? {}, (json) => JSON.stringify(json)),
     )
     router.refresh()
   }
