@@ -6,12 +6,7 @@
  * - in any case, the hourly sweep (`sweepOrphanFiles`), which spares files younger than the grace
  *   period because they may belong to an upload still in progress.
  */
-import type {
-  CollectionAfterErrorHook,
-  CollectionBeforeChangeHook,
-  Payload,
-  Where,
-} from 'payload'
+import type { CollectionAfterErrorHook, CollectionBeforeChangeHook, Payload, Where } from 'payload'
 
 import { logger } from '../observability/logger'
 import { mediaOrphansDeleted, mediaUploads } from './metrics'
@@ -54,7 +49,7 @@ async function referencedAmong(payload: Payload, filenames: string[]): Promise<S
 /** Every stored name any media row references, read in keyset pages. */
 async function allReferenced(payload: Payload): Promise<Set<string>> {
   const names = new Set<string>()
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await payload.find({
       collection: 'media',
       where: { id: { greater_than: after } },

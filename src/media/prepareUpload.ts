@@ -93,7 +93,14 @@ export const prepareUpload: CollectionBeforeOperationHook = async ({ args, opera
   return args
 }
 
-const NO_VARIANT = { url: null, width: null, height: null, mimeType: null, filesize: null, filename: null }
+const NO_VARIANT = {
+  url: null,
+  width: null,
+  height: null,
+  mimeType: null,
+  filesize: null,
+  filename: null,
+}
 
 /**
  * When a file is replaced by one that is not an image, Payload keeps the old image's variants on
@@ -104,5 +111,8 @@ export const clearVariantsOfNonImages: CollectionBeforeChangeHook = ({ data, ope
   const file = req.file as UploadedFile | undefined
   if (operation !== 'update' || !file || String(data.mimeType).startsWith('image/')) return data
   const sizes = (data.sizes ?? {}) as Record<string, unknown>
-  return { ...data, sizes: Object.fromEntries(Object.keys(sizes).map((name) => [name, NO_VARIANT])) }
+  return {
+    ...data,
+    sizes: Object.fromEntries(Object.keys(sizes).map((name) => [name, NO_VARIANT])),
+  }
 }

@@ -48,7 +48,9 @@ function localStore(directory: string): MediaStore {
     },
     async remove(filenames) {
       await Promise.all(
-        filenames.map((filename) => rm(path.join(directory, path.basename(filename)), { force: true })),
+        filenames.map((filename) =>
+          rm(path.join(directory, path.basename(filename)), { force: true }),
+        ),
       )
     },
   }
@@ -109,11 +111,13 @@ function s3Store(): MediaStore {
     async remove(filenames) {
       for (let i = 0; i < filenames.length; i += 20) {
         await Promise.all(
-          filenames.slice(i, i + 20).map((filename) =>
-            mediaS3Client().send(
-              new DeleteObjectCommand({ Bucket: s3.bucket, Key: `${keyPrefix}${filename}` }),
+          filenames
+            .slice(i, i + 20)
+            .map((filename) =>
+              mediaS3Client().send(
+                new DeleteObjectCommand({ Bucket: s3.bucket, Key: `${keyPrefix}${filename}` }),
+              ),
             ),
-          ),
         )
       }
     },

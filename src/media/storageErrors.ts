@@ -12,7 +12,9 @@ export function isStorageError(error: unknown): boolean {
   if (!candidate || typeof candidate !== 'object') return false
   if (candidate.$metadata !== undefined) return true
   if (candidate.code && NETWORK_CODES.has(candidate.code)) return true
-  return candidate.cause !== undefined && candidate.cause !== error && isStorageError(candidate.cause)
+  return (
+    candidate.cause !== undefined && candidate.cause !== error && isStorageError(candidate.cause)
+  )
 }
 
 /**

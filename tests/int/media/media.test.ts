@@ -54,6 +54,10 @@ afterAll(async () => {
 
 const mp3Bytes = (frames = 400) => mp3Frames(frames)
 
+/** This run's values of `keys` (set by globalSetup), for hosts the tests start themselves. */
+const runEnv = (...keys: string[]): Record<string, string> =>
+  Object.fromEntries(keys.map((key) => [key, process.env[key] ?? '']))
+
 const pngOf = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: { r: 30, g: 120, b: 200 } } })
     .png()
@@ -126,32 +130,59 @@ describe('uploads to S3', () => {
 
 describe('refused uploads store nothing', () => {
   const cases: [string, () => Promise<Buffer>, string, string, number][] = [
-    ['a PDF disguised as a JPEG', async () => Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n'), 'cover.jpg', 'image/jpeg', 400],
-    ['a shell script named .mp3', async () => Buffer.from('#!/bin/sh\nrm -rf /\n'.repeat(50)), 'episode.mp3', 'audio/mpeg', 400],
-    ['an HTML page named .png', async () => Buffer.from('<!doctype html><script>alert(1)</script>'), 'cover.png', 'image/png', 400],
-    ['a ZIP archive named .mp4', async () => Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Array(60).fill(0)]), 'clip.mp4', 'video/mp4', 400],
+    [
+      'a PDF disguised as a JPEG',
+      async () => Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n'),
+      'cover.jpg',
+      'image/jpeg',
+      400,
+    ],
+    [
+      'a shell script named .mp3',
+      async () => Buffer.from('#!/bin/sh\nrm -rf /\n'.repeat(50)),
+      'episode.mp3',
+      'audio/mpeg',
+      400,
+    ],
+    [
+      'an HTML page named .png',
+      async () => Buffer.from('<!doctype html><script>alert(1)</script>'),
+      'cover.png',
+      'image/png',
+      400,
+    ],
+    [
+      'a ZIP archive named .mp4',
+      async () => Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Array(60).fill(0)]),
+      'clip.mp4',
+      'video/mp4',
+      400,
+    ],
     // MEDIA_MAX_IMAGE_BYTES is 1 MiB in the test run (UPLOAD_MAX_BYTES 2 MiB).
     ['an image over the image limit', () => noisyPng(), 'big.png', 'image/png', 413],
   ]
 
-  it.each(cases)('refuses %s, leaving no object and no row', async (_what, bytes, name, type, expected) => {
-    const keysBefore = await listKeys(s3, bucket)
-    const rowsBefore = (await payload.count({ collection: 'media' })).totalDocs
-    const { status, body } = await upload(await bytes(), name, type)
-    expect(status).toBe(expected)
-    expect(JSON.stringify(body.errors)).toMatch(
-      expected === 413 ? /limit for image is 1048576 bytes/ : /Accepted: jpg, png/,
-    )
-    expect(await listKeys(s3, bucket)).toEqual(keysBefore)
-    expect((await payload.count({ collection: 'media' })).totalDocs).toBe(rowsBefore)
-  })
+  it.each(cases)(
+    'refuses %s, leaving no object and no row',
+    async (_what, bytes, name, type, expected) => {
+      const keysBefore = await listKeys(s3, bucket)
+      const rowsBefore = (await payload.count({ collection: 'media' })).totalDocs
+      const { status, body } = await upload(await bytes(), name, type)
+      expect(status).toBe(expected)
+      expect(JSON.stringify(body.errors)).toMatch(
+        expected === 413 ? /limit for image is 1048576 bytes/ : /Accepted: jpg, png/,
+      )
+      expect(await listKeys(s3, bucket)).toEqual(keysBefore)
+      expect((await payload.count({ collection: 'media' })).totalDocs).toBe(rowsBefore)
+    },
+  )
 
   it('accepts audio of the same size (limits are per kind)', async () => {
     const bytes = mp3Bytes(Math.ceil((1.3 * 1024 * 1024) / 417))
     expect((await upload(bytes, 'long.mp3', 'audio/mpeg')).status).toBe(201)
   })
 
-  it('refuses an image as an episode\'s audio, and audio as a program cover', async () => {
+  it("refuses an image as an episode's audio, and audio as a program cover", async () => {
     const image = (await upload(await pngOf(64, 36), 'not-audio.png', 'image/png')).body.doc
     const audio = (await upload(mp3Bytes(10), 'not-image.mp3', 'audio/mpeg')).body.doc
     const program = await makeProgram(payload)
@@ -174,7 +205,13 @@ describe('refused uploads store nothing', () => {
 /** About 1.3 MB of PNG that does not compress: over the 1 MiB image limit, under the 2 MiB cap. */
 function noisyPng(): Promise<Buffer> {
   return sharp({
-    create: { width: 760, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 80 } },
+    create: {
+      width: 760,
+      height: 600,
+      channels: 3,
+      background: '#000',
+      noise: { type: 'gaussian', mean: 128, sigma: 80 },
+    },
   })
     .png({ compressionLevel: 0 })
     .toBuffer()
@@ -219,7 +256,12 @@ describe('serving files', () => {
     const program = await makeProgram(payload, 'published')
     const episode = await payload.create({
       collection: 'episodes',
-      data: { title: `Seek ${uniqueTag()}`, program: program.id, media: audio.id, _status: 'published' },
+      data: {
+        title: `Seek ${uniqueTag()}`,
+        program: program.id,
+        media: audio.id,
+        _status: 'published',
+      },
     })
     const response = await fetch(fileUrl(audio.filename!), { headers: { Range: 'bytes=0-3' } })
     expect(response.status).toBe(206)
@@ -239,8 +281,9 @@ describe('serving files', () => {
 })
 
 describe('discovery', () => {
-  it('exposes a cover variant with its srcset, and the episode\'s media, with public URLs', async () => {
-    const cover = (await upload(await pngOf(1920, 1080), 'cover.png', 'image/png')).body.doc as Media
+  it("exposes a cover variant with its srcset, and the episode's media, with public URLs", async () => {
+    const cover = (await upload(await pngOf(1920, 1080), 'cover.png', 'image/png')).body
+      .doc as Media
     const bytes = mp3Bytes(50)
     const audio = (await upload(bytes, 'pilot.mp3', 'audio/mpeg')).body.doc as Media
     const tag = uniqueTag()
@@ -329,7 +372,11 @@ describe('no stray objects', () => {
   it('removes the old objects when a document gets a new file', async () => {
     const doc = (await upload(await pngOf(1920, 1080), 'first.png', 'image/png')).body.doc as Media
     const form = new FormData()
-    form.append('file', new Blob([new Uint8Array(mp3Bytes(20))], { type: 'audio/mpeg' }), 'second.mp3')
+    form.append(
+      'file',
+      new Blob([new Uint8Array(mp3Bytes(20))], { type: 'audio/mpeg' }),
+      'second.mp3',
+    )
     const response = await fetch(`${baseUrl()}/api/media/${doc.id}`, {
       method: 'PATCH',
       headers: authHeaders(editor),
@@ -350,7 +397,12 @@ describe('no stray objects', () => {
         const doc = await payload.create({
           collection: 'media',
           data: { alt: 'rolled back' },
-          file: { data: png, mimetype: 'image/png', name: `rollback-${uniqueTag()}.png`, size: png.length },
+          file: {
+            data: png,
+            mimetype: 'image/png',
+            name: `rollback-${uniqueTag()}.png`,
+            size: png.length,
+          },
           req,
         })
         written = storedNames(doc)
@@ -390,10 +442,15 @@ describe('switching storage by configuration', () => {
   beforeAll(async () => {
     directory = await mkdtemp(path.join(os.tmpdir(), 'mediamesh-local-media-'))
     // The same database and index, without S3_*: uploads go to MEDIA_DIR; URLs to a CDN origin.
-    const env: Record<string, string> = {}
-    for (const key of ['DATABASE_URL', 'PAYLOAD_SECRET', 'METRICS_TOKEN', 'SEARCH_INDEX_PREFIX', 'REDIS_KEY_PREFIX', 'UPLOAD_MAX_BYTES', 'MEDIA_MAX_IMAGE_BYTES']) {
-      env[key] = process.env[key] ?? ''
-    }
+    const env = runEnv(
+      'DATABASE_URL',
+      'PAYLOAD_SECRET',
+      'METRICS_TOKEN',
+      'SEARCH_INDEX_PREFIX',
+      'REDIS_KEY_PREFIX',
+      'UPLOAD_MAX_BYTES',
+      'MEDIA_MAX_IMAGE_BYTES',
+    )
     local = await spawnServer(
       {
         ...env,
@@ -437,13 +494,17 @@ describe('switching storage by configuration', () => {
   })
 
   it('builds discovery and public REST URLs from MEDIA_PUBLIC_URL', async () => {
-    const cover = (await upload(await pngOf(1920, 1080), 'cdn.png', 'image/png', { base: local.url })).body.doc as Media
+    const cover = (
+      await upload(await pngOf(1920, 1080), 'cdn.png', 'image/png', { base: local.url })
+    ).body.doc as Media
     const program = await makeProgram(payload, 'published', { coverImage: cover.id })
     const item = await until('the program in discovery', async () => {
       const response = await fetch(`${local.url}/discovery/v1/programs/${program.slug}`)
       return response.status === 200 ? ((await response.json()) as any).program : undefined
     })
-    expect(item.image.url).toBe(`https://cdn.example.test/api/media/file/${cover.sizes!.hero!.filename}`)
+    expect(item.image.url).toBe(
+      `https://cdn.example.test/api/media/file/${cover.sizes!.hero!.filename}`,
+    )
     // Payload's REST API gives the public the same origin; staff keep the host's URLs.
     const anonymous = (await (await fetch(`${local.url}/api/media/${cover.id}`)).json()) as Media
     expect(anonymous.url).toBe(`https://cdn.example.test/api/media/file/${cover.filename}`)
@@ -461,10 +522,7 @@ describe('storage down', () => {
   let broken: SpawnedServer
 
   beforeAll(async () => {
-    const env: Record<string, string> = {}
-    for (const key of ['DATABASE_URL', 'PAYLOAD_SECRET', 'SEARCH_INDEX_PREFIX', 'REDIS_KEY_PREFIX']) {
-      env[key] = process.env[key] ?? ''
-    }
+    const env = runEnv('DATABASE_URL', 'PAYLOAD_SECRET', 'SEARCH_INDEX_PREFIX', 'REDIS_KEY_PREFIX')
     // S3 configured, but nothing listens at its endpoint.
     const closedPort = await freePort()
     broken = await spawnServer(

@@ -21,12 +21,15 @@ describe('allowed file types', () => {
     expect(allowedFileType(mime)).toEqual({ kind, extension })
   })
 
-  it.each([['application/pdf'], ['application/zip'], ['image/svg+xml'], ['text/html'], [undefined]])(
-    'refuses %s',
-    (mime) => {
-      expect(allowedFileType(mime)).toBeNull()
-    },
-  )
+  it.each([
+    ['application/pdf'],
+    ['application/zip'],
+    ['image/svg+xml'],
+    ['text/html'],
+    [undefined],
+  ])('refuses %s', (mime) => {
+    expect(allowedFileType(mime)).toBeNull()
+  })
 })
 
 describe('content-addressed names', () => {
