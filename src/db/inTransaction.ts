@@ -17,7 +17,9 @@ export async function inTransaction<T>(
   work: (req: PayloadRequest) => Promise<T>,
   context: RequestContext = {},
 ): Promise<T> {
-  const req = await createLocalReq({ context }, payload)
+  // A copy: Payload uses the object as req.context and hooks write flags into it, so a context
+  // shared by several calls would carry one transaction's flags into the next.
+  const req = await createLocalReq({ context: { ...context } }, payload)
   await initTransaction(req)
   try {
     const result = await work(req)
