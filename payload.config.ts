@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { ar } from '@payloadcms/translations/languages/ar'
+import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig, type Migration } from 'payload'
 import sharp from 'sharp'
 
@@ -20,6 +22,7 @@ import { Sources } from './src/collections/Sources'
 import { Users } from './src/collections/Users'
 import { env } from './src/env'
 import { translateDatabaseErrors } from './src/hooks/translateDatabaseErrors'
+import { jobRequestContext } from './src/jobs/requestContext'
 import { migrations } from './src/migrations'
 import { logger } from './src/observability/logger'
 import { adminSearch } from './src/plugins/adminSearch'
@@ -43,6 +46,8 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · MediaMesh' },
   },
+  // The admin panel in English or Arabic (right to left), chosen per user in their account settings.
+  i18n: { supportedLanguages: { en, ar }, fallbackLanguage: 'en' },
   collections: [Programs, Episodes, Categories, Media, Users, Sources],
   editor: lexicalEditor(),
   localization: {
@@ -57,13 +62,13 @@ export default buildConfig({
     pool: { connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX },
     push: env.DATABASE_SCHEMA === 'push',
     migrationDir: path.resolve(dirname, 'src/migrations'),
-    prodMigrations: committedMigrations,
+    prodMigrations: env.MIGRATE_ON_START ? committedMigrations : undefined,
     afterSchemaInit: [indexLocaleParents],
   }),
   // Dev and test databases that use migrations (not push) apply them on start too; production does
-  // so through `prodMigrations` above.
+  // so through `prodMigrations` above. MIGRATE_ON_START=false leaves it to `npm run migrate`.
   onInit: async (payload) => {
-    if (env.DATABASE_SCHEMA === 'migrate' && !env.isProduction) {
+    if (env.DATABASE_SCHEMA === 'migrate' && !env.isProduction && env.MIGRATE_ON_START) {
       await payload.db.migrate({ migrations: committedMigrations })
     }
   },
@@ -100,6 +105,14 @@ export default buildConfig({
       run: () => false,
     },
   },
-  plugins: [mediaStorage(), searchSync(), adminSearch(), ingest(), cmsRateLimits()],
+  // jobRequestContext last: it wraps every task the plugins before it add.
+  plugins: [
+    mediaStorage(),
+    searchSync(),
+    adminSearch(),
+    ingest(),
+    cmsRateLimits(),
+    jobRequestContext(),
+  ],
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
 })

@@ -44,6 +44,12 @@ const schema = z
      * pushes changes on start) or `migrate` (the committed migrations in src/migrations).
      */
     DATABASE_SCHEMA: z.enum(['push', 'migrate']).optional(),
+    /**
+     * Apply pending migrations when an instance starts (production). Turn off where a separate step
+     * migrates before the rollout (the Kubernetes migration Job, `npm run migrate`), so that many
+     * instances starting at once never race to migrate.
+     */
+    MIGRATE_ON_START: booleanString.default(true),
     /** Elasticsearch cluster. Unset: the local dev/test node on ES_PORT (started by npm run es:start). */
     ELASTICSEARCH_URL: z.string().url().optional(),
     /** Prefix of index and alias names, so several environments can share one cluster. */

@@ -46,7 +46,22 @@ export async function runSource(
 ): Promise<RunOutcome> {
   const started = new Date()
   const done = <T extends RunOutcome>(outcome: T): T => {
-    recordIngestRun(outcome, (Date.now() - started.getTime()) / 1000)
+    const seconds = (Date.now() - started.getTime()) / 1000
+    recordIngestRun(outcome, seconds)
+    // One line per run (failures also log their cause above), with the request id of what queued it.
+    logger.info(
+      {
+        source: source.id,
+        status: outcome.status,
+        seconds,
+        ...(outcome.status === 'imported' && {
+          created: outcome.result.created,
+          updated: outcome.result.updated,
+          unchanged: outcome.result.unchanged,
+        }),
+      },
+      'ingest run',
+    )
     return outcome
   }
   const update = (data: Partial<Source>) =>

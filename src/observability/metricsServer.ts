@@ -13,10 +13,15 @@ export function bearerMatches(header: string | undefined, token: string): boolea
 
 /**
  * A bare /metrics listener for processes without the Express host (the worker), with the same
- * access rules: open in development, bearer token in production, otherwise disabled.
+ * access rules: open in development, bearer token in production, otherwise disabled. It also
+ * answers `/healthz` (the process is up and its event loop turns), for liveness probes.
  */
 export function startMetricsServer(port: number, access: Env['metricsAccess']): Server {
   const server = createServer(async (req, res) => {
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"ok"}')
+      return
+    }
     if (req.url !== '/metrics' || access.mode === 'disabled') {
       res.writeHead(404).end()
       return

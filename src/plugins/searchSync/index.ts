@@ -6,7 +6,6 @@ import type { Config, TaskConfig } from 'payload'
 
 import { searchIndexLatency } from '../../jobs/metrics'
 import { logger } from '../../observability/logger'
-import { runWithRequestContext } from '../../observability/requestContext'
 import { catalogueChanged } from '../../search/catalogueChanges'
 import { searchClient } from '../../search/client'
 import { catalogueIndex } from '../../search/config'
@@ -55,17 +54,15 @@ export const searchSync =
         }
         // Never write through a missing alias: Elasticsearch would auto-create a plain index there.
         await ensureCatalogueIndexOnce(ctx.client, ctx.names)
-        const run = async () => {
-          try {
-            return await syncTarget(ctx, { collection, id })
-          } catch (error) {
-            // The index or an alias vanished (deleted by hand, a cluster restored empty): make the
-            // retry create them again instead of failing until the process restarts.
-            if (isIndexNotFound(error)) forgetEnsuredIndex(ctx.names)
-            throw error
-          }
+        let outcome: Awaited<ReturnType<typeof syncTarget>>
+        try {
+          outcome = await syncTarget(ctx, { collection, id })
+        } catch (error) {
+          // The index or an alias vanished (deleted by hand, a cluster restored empty): make the
+          // retry create them again instead of failing until the process restarts.
+          if (isIndexNotFound(error)) forgetEnsuredIndex(ctx.names)
+          throw error
         }
-        const outcome = requestId ? await runWithRequestContext({ requestId }, run) : await run()
         // Discovery's caches drop what this change made stale (coalesced, after a refresh).
         catalogueChanged(ctx.client, ctx.names.write)
         // From when the change was due to be synced: its commit, or its moment for embargoed ones.

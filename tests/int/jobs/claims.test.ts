@@ -17,6 +17,7 @@ import {
   renewClaims,
   runClaimedRound,
 } from '../../../src/jobs/claimingRunner'
+import { restoresRequestContext } from '../../../src/jobs/requestContext'
 import { makeProgram } from '../helpers/fixtures'
 import { testPayload, uniqueTag } from '../helpers/payload'
 
@@ -189,4 +190,15 @@ describe('exclusive job claims', () => {
     // Some of them came back only because the dead worker's claims were reaped.
     expect(reaped).toBeGreaterThan(0)
   }, 180_000)
+})
+
+describe('request ids in jobs', () => {
+  it('every configured task runs in the request context of the request that queued it', () => {
+    // schedulePublish is Payload's own (added after plugins run); its jobs carry no request id.
+    const tasks = (payload.config.jobs.tasks ?? []).filter((t) => t.slug !== 'schedulePublish')
+    expect(tasks.map((task) => task.slug).sort()).toEqual(
+      ['ingestSource', 'searchSync', 'sweepOrphanMedia'].sort(),
+    )
+    expect(tasks.filter((task) => !restoresRequestContext(task)).map((t) => t.slug)).toEqual([])
+  })
 })

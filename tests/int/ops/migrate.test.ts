@@ -1,0 +1,101 @@
+/**
+ * `npm run migrate`, the step a rollout runs before new instances start (the Kubernetes migration
+ * Job, compose's `migrate` service): on an empty database it applies every committed migration;
+ * two runs at once take turns; a run with nothing left to do succeeds and changes nothing.
+ */
+import { execFile } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import pg from 'pg'
+
+import { ROOT } from '../../../scripts/lib/paths'
+import { TEST_POSTGRES_URL, databaseUrl } from '../../setup/testDatabase'
+
+const exec = promisify(execFile)
+const NAME = `mediamesh_test_${process.pid}_migrate`
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Runs the script as production runs it; resolves with its exit code and output. */
+async function migrate() {
+  try {
+    const { stdout, stderr } = await exec('npx', ['tsx', 'scripts/migrate.ts'], {
+      cwd: ROOT,
+      timeout: 120_000,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NODE_OPTIONS: '--no-deprecation',
+        DATABASE_URL: databaseUrl(NAME),
+        DATABASE_SCHEMA: '',
+        PAYLOAD_SECRET: 'migration-test-secret-0123456789',
+        LOG_LEVEL: 'info',
+      },
+    })
+    return { code: 0, output: stdout + stderr }
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string }
+    return { code: failed.code ?? 1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` }
+  }
+}
+
+/** Applied migrations, by name, in the test's database. */
+async function applied(): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl(NAME) })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      'SELECT name FROM payload_migrations ORDER BY name',
+    )
+    return rows.map((row) => row.name)
+  } finally {
+    await client.end()
+  }
+}
+
+const committed = readdirSync(path.join(ROOT, 'src/migrations'))
+  .filter((file) => /^\d.*\.ts$/.test(file))
+  .map((file) => file.replace(/\.ts$/, ''))
+  .sort()
+
+beforeAll(async () => {
+  await admin(`DROP DATABASE IF EXISTS "${NAME}" WITH (FORCE)`)
+  await admin(`CREATE DATABASE "${NAME}"`)
+})
+
+afterAll(async () => {
+  await admin(`DROP DATABASE IF EXISTS "${NAME}" WITH (FORCE)`)
+})
+
+describe('npm run migrate', () => {
+  it('applies every committed migration once, even when two runs start together', async () => {
+    const [first, second] = await Promise.all([migrate(), migrate()])
+    expect({ code: first.code, output: first.output }).toMatchObject({ code: 0 })
+    expect({ code: second.code, output: second.output }).toMatchObject({ code: 0 })
+    expect(await applied()).toEqual(committed)
+    // One of the two did the work; the other, after waiting for the lock, found nothing to do.
+    const counts = [first.output, second.output]
+      .map((output) => /"applied":(\d+)/.exec(output)?.[1])
+      .map(Number)
+      .sort()
+    expect(counts).toEqual([0, committed.length])
+  }, 180_000)
+
+  it('changes nothing when the database is up to date', async () => {
+    const again = await migrate()
+    expect(again.code).toBe(0)
+    expect(again.output).toMatch(/"applied":0/)
+    expect(await applied()).toEqual(committed)
+  }, 120_000)
+})
