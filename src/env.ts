@@ -227,6 +227,9 @@ const schema = z
 
 export type Env = ReturnType<typeof resolveEnv>
 
+/** Every variable this module reads (deployment files are checked against it). */
+export const ENV_NAMES: readonly string[] = Object.keys(schema.shape)
+
 /** Turns a zod error into one readable line per variable. */
 export function formatEnvError(error: z.ZodError): string {
   const lines = error.issues.map(
