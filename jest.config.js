@@ -1,6 +1,6 @@
 /**
- * Two projects: `unit` (pure functions, no services) and `int` (real Postgres and the real HTTP host,
- * started once by tests/setup/globalSetup.ts). Payload 3 is ESM-only, so tests run as native ES
+ * Three projects: `unit` (pure functions, no services), `int` (real Postgres and the real HTTP host,
+ * started once by tests/setup/globalSetup.ts) and `e2e` (the admin panel in a real browser). Payload 3 is ESM-only, so tests run as native ES
  * modules (NODE_OPTIONS=--experimental-vm-modules, set by scripts/test.ts) transformed by SWC.
  *
  * `forceExit`: @payloadcms/db-postgres keeps one pool client checked out for its reconnect logic and
@@ -38,6 +38,13 @@ export default {
       testMatch: ['<rootDir>/tests/int/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/setup/closeDatabasePool.ts'],
       slowTestThreshold: 30,
+    },
+    // The admin panel in a real browser (Debian's Chromium, see tests/e2e/admin.test.ts).
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      slowTestThreshold: 60,
     },
   ],
   testTimeout: 60_000,

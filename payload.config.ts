@@ -45,6 +45,9 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · MediaMesh' },
+    // Not Gravatar: it would send a hash of every editor's email to a third party, and the
+    // image is broken wherever the admin has no internet access.
+    avatar: 'default',
   },
   // The admin panel in English or Arabic (right to left), chosen per user in their account settings.
   i18n: { supportedLanguages: { en, ar }, fallbackLanguage: 'en' },

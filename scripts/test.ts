@@ -1,9 +1,11 @@
 /**
  * `npm test`: the whole suite on a fresh machine. Brings up what the suite needs (PostgreSQL,
- * Elasticsearch, Redis, an S3 server (S3Proxy), a production build of the current sources), then runs jest. Each run uses its own database on the
+ * Elasticsearch, Redis, an S3 server (S3Proxy), a production build of the current sources,
+ * Chromium for the browser tests), then runs jest. Each run uses its own database on the
  * server at TEST_POSTGRES_URL (default: the local one).
  */
 import { ensureProductionBuild } from './build'
+import { ensureChromium } from './lib/chromium'
 import { ROOT } from './lib/paths'
 import { run } from './lib/run'
 import { ensureElasticsearch, ensurePostgres, ensureRedis, ensureS3Proxy } from './lib/services'
@@ -17,6 +19,8 @@ await ensureRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { required:
 // Uploads are stored in S3 during the tests (a bucket per run on a local S3Proxy).
 if (!process.env.TEST_S3_ENDPOINT) await ensureS3Proxy()
 await ensureProductionBuild()
+// The admin panel's browser tests (tests/e2e) drive Debian's Chromium.
+await ensureChromium()
 
 // The analysis plugin's own unit tests (JUnit, Lucene only); its behaviour inside a real node is
 // covered by tests/int/search.

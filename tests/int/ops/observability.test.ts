@@ -105,7 +105,8 @@ beforeAll(async () => {
   })
   await until(
     'the worker serves /healthz',
-    async () => (await fetch(`http://127.0.0.1:${workerPort}/healthz`).catch(() => null))?.ok,
+    async () =>
+      (await fetch(`http://127.0.0.1:${workerPort}/healthz`).catch(() => null))?.ok || undefined,
     90_000,
     250,
   )
