@@ -4,13 +4,15 @@ import { isStaff } from '../access/isStaff'
 import { slugField } from '../fields/slug'
 import { clampReadLimits } from '../hooks/clampReadLimits'
 import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced'
+import { COLLECTION_LABELS, FIELDS, GROUPS } from '../admin/labels'
 
 export const Categories: CollectionConfig = {
   slug: 'categories',
+  labels: COLLECTION_LABELS.categories,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug', 'parent', 'needsReview'],
-    group: 'Catalogue',
+    group: GROUPS.catalogue,
   },
   access: {
     create: isStaff,
@@ -29,7 +31,7 @@ export const Categories: CollectionConfig = {
     ],
   },
   fields: [
-    { name: 'name', type: 'text', localized: true },
+    { name: 'name', label: FIELDS.name, type: 'text', localized: true },
     slugField({ from: 'name' }),
     { name: 'description', type: 'textarea', localized: true },
     {

@@ -15,13 +15,15 @@ import {
   refreshMediaVisibilityAfterDelete,
 } from '../media/visibility'
 import { validateHttpUrl } from '../lib/isHttpUrl'
+import { COLLECTION_LABELS, FIELDS, GROUPS, TABS } from '../admin/labels'
 
 export const Episodes: CollectionConfig = {
   slug: 'episodes',
+  labels: COLLECTION_LABELS.episodes,
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'program', 'episodeNumber', '_status', 'publishedAt'],
-    group: 'Catalogue',
+    group: GROUPS.catalogue,
   },
   access: {
     create: isStaff,
@@ -50,11 +52,12 @@ export const Episodes: CollectionConfig = {
       type: 'tabs',
       tabs: [
         {
-          label: 'Content',
+          label: TABS.content,
           fields: [
             ...editorialTextFields(),
             {
               name: 'thumbnail',
+              label: FIELDS.thumbnail,
               type: 'upload',
               relationTo: 'media',
               filterOptions: IMAGES_ONLY,
@@ -63,7 +66,7 @@ export const Episodes: CollectionConfig = {
           ],
         },
         {
-          label: 'Media',
+          label: TABS.media,
           description: 'Either upload the audio/video file, or point to where it is hosted.',
           fields: [
             {
@@ -91,6 +94,7 @@ export const Episodes: CollectionConfig = {
     },
     {
       name: 'program',
+      label: FIELDS.program,
       type: 'relationship',
       relationTo: 'programs',
       required: true,

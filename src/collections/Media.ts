@@ -11,16 +11,18 @@ import { clearVariantsOfNonImages, prepareUpload } from '../media/prepareUpload'
 import { publicFileUrlsAfterRead } from '../media/publicFileUrls'
 import { storageErrorsAs503 } from '../media/storageErrors'
 import { countStoredUpload } from '../media/metrics'
+import { COLLECTION_LABELS, GROUPS } from '../admin/labels'
 
 /** Variants are WebP (every current browser); the original, as uploaded, is the fallback. */
 const webp = { format: 'webp', options: { quality: 80 } } as const
 
 export const Media: CollectionConfig = {
   slug: 'media',
+  labels: COLLECTION_LABELS.media,
   admin: {
     useAsTitle: 'filename',
     defaultColumns: ['filename', 'alt', 'mimeType', 'filesize', 'publicFrom'],
-    group: 'Catalogue',
+    group: GROUPS.catalogue,
   },
   access: {
     create: isStaff,

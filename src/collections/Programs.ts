@@ -16,15 +16,17 @@ import {
   refreshMediaVisibilityAfterChange,
   refreshMediaVisibilityAfterDelete,
 } from '../media/visibility'
+import { COLLECTION_LABELS, FIELDS, GROUPS, TABS } from '../admin/labels'
 
 export { PROGRAM_FORMATS }
 
 export const Programs: CollectionConfig = {
   slug: 'programs',
+  labels: COLLECTION_LABELS.programs,
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'format', 'language', '_status', 'publishedAt'],
-    group: 'Catalogue',
+    group: GROUPS.catalogue,
   },
   access: {
     create: isStaff,
@@ -51,11 +53,12 @@ export const Programs: CollectionConfig = {
       type: 'tabs',
       tabs: [
         {
-          label: 'Content',
+          label: TABS.content,
           fields: [
             ...editorialTextFields(),
             {
               name: 'coverImage',
+              label: FIELDS.coverImage,
               type: 'upload',
               relationTo: 'media',
               filterOptions: IMAGES_ONLY,
@@ -63,7 +66,7 @@ export const Programs: CollectionConfig = {
           ],
         },
         {
-          label: 'Catalogue',
+          label: TABS.catalogue,
           fields: [
             {
               type: 'row',
@@ -86,7 +89,7 @@ export const Programs: CollectionConfig = {
           ],
         },
         {
-          label: 'Featuring',
+          label: TABS.featuring,
           fields: [
             { name: 'featured', type: 'checkbox', defaultValue: false, index: true },
             {
@@ -115,7 +118,7 @@ export const Programs: CollectionConfig = {
           ],
         },
         {
-          label: 'Source',
+          label: TABS.source,
           description: 'Set by ingestion; identifies the feed this program was imported from.',
           fields: [
             { name: 'sourceUrl', type: 'text' },

@@ -4,6 +4,7 @@ import { isStaff } from '../access/isStaff'
 import { languageField } from '../fields/language'
 import { clampReadLimits } from '../hooks/clampReadLimits'
 import { validateHttpUrl } from '../lib/isHttpUrl'
+import { COLLECTION_LABELS, GROUPS } from '../admin/labels'
 
 export const SOURCE_KINDS = ['podcast', 'youtube', 'feed'] as const
 
@@ -17,10 +18,11 @@ const status = (name: string, type: 'date' | 'number' | 'text' | 'textarea', lab
  */
 export const Sources: CollectionConfig = {
   slug: 'sources',
+  labels: COLLECTION_LABELS.sources,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'program', 'enabled', 'lastSuccessAt', 'lastError'],
-    group: 'Ingestion',
+    group: GROUPS.ingestion,
     components: { edit: { beforeDocumentControls: ['/admin/FetchSourceNow#FetchSourceNow'] } },
   },
   access: {

@@ -4,6 +4,7 @@ import { adminOrSelf } from '../access/adminOrSelf'
 import { isAdmin, isAdminFieldLevel } from '../access/isAdmin'
 import { ROLES } from '../access/roles'
 import { clampReadLimits } from '../hooks/clampReadLimits'
+import { COLLECTION_LABELS, GROUPS } from '../admin/labels'
 
 /** The very first account (created from the admin panel's sign-up screen) becomes an admin. */
 export const firstUserIsAdmin: FieldHook = async ({ operation, req, value }) => {
@@ -14,10 +15,11 @@ export const firstUserIsAdmin: FieldHook = async ({ operation, req, value }) => 
 
 export const Users: CollectionConfig = {
   slug: 'users',
+  labels: COLLECTION_LABELS.users,
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'roles'],
-    group: 'Settings',
+    group: GROUPS.settings,
   },
   auth: {
     useAPIKey: true,

@@ -1,8 +1,10 @@
 import type { Field } from 'payload'
 
+import { FIELDS } from '../admin/labels'
+
 /** The localized editorial text every program and episode has: a required title, summary, body. */
 export const editorialTextFields = (): Field[] => [
-  { name: 'title', type: 'text', localized: true, required: true },
-  { name: 'summary', type: 'textarea', localized: true },
-  { name: 'description', type: 'richText', localized: true },
+  { name: 'title', label: FIELDS.title, type: 'text', localized: true, required: true },
+  { name: 'summary', label: FIELDS.summary, type: 'textarea', localized: true },
+  { name: 'description', label: FIELDS.description, type: 'richText', localized: true },
 ]

@@ -18,6 +18,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import sharp from 'sharp'
 
 import { ROOT } from '../../scripts/lib/paths'
+import { COLLECTION_LABELS, GROUPS } from '../../src/admin/labels'
 import { chromiumPath } from '../../scripts/lib/chromium'
 import { spawnServer, stopServer, type SpawnedServer } from '../../scripts/lib/spawnServer'
 import { TEST_POSTGRES_URL, databaseUrl } from '../setup/testDatabase'
@@ -293,6 +294,9 @@ describe('other screens', () => {
       await logIn(page, users.editor)
       expect(await page.locator('html').getAttribute('dir')).toBe('RTL')
       expect(await page.locator('html').getAttribute('lang')).toBe('ar')
+      // The navigation is in Arabic too (collection names and groups, src/admin/labels.ts).
+      await shows(page, 'nav a', COLLECTION_LABELS.programs.plural.ar)
+      await shows(page, 'nav', GROUPS.catalogue.ar)
       await page.goto(`${programUrl}?locale=ar`)
       expect(await page.locator('#field-title').inputValue()).toBe(names.programArabic)
       // Payload's own words are Arabic: the status reads "draft" in Arabic after the unpublish.
@@ -304,6 +308,10 @@ describe('other screens', () => {
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
       ).toBeLessThanOrEqual(0)
+      // The picture once the form has settled: the editor and the cover, not their placeholders.
+      await page.locator('.rich-text-lexical [contenteditable="true"]').first().waitFor()
+      await page.locator('.upload-relationship-details').waitFor()
+      await page.waitForLoadState('networkidle')
       await screenshot(page, 'admin-arabic')
     })
   })
