@@ -1,7 +1,8 @@
 /**
  * Three projects: `unit` (pure functions, no services), `int` (real Postgres and the real HTTP host,
- * started once by tests/setup/globalSetup.ts) and `e2e` (the admin panel in a real browser). Payload 3 is ESM-only, so tests run as native ES
- * modules (NODE_OPTIONS=--experimental-vm-modules, set by scripts/test.ts) transformed by SWC.
+ * started once by tests/setup/globalSetup.ts) and `e2e` (the admin panel in a real browser).
+ * Payload 3 is ESM-only, so tests run as native ES modules (NODE_OPTIONS=--experimental-vm-modules,
+ * set by scripts/test.ts) transformed by SWC.
  *
  * `forceExit`: @payloadcms/db-postgres keeps one pool client checked out for its reconnect logic and
  * `payload.destroy()` does not end the pool, so the process would otherwise never exit after the run.

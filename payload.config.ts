@@ -34,7 +34,7 @@ import { searchSync } from './src/plugins/searchSync'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 // Generated migrations type their argument precisely; the adapter and `db.migrate` take `unknown`.
-const committedMigrations = migrations as unknown as Migration[]
+export const committedMigrations = migrations as unknown as Migration[]
 
 export default buildConfig({
   secret: env.PAYLOAD_SECRET,

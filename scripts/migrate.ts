@@ -11,34 +11,36 @@ nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production')
 process.env.MIGRATE_ON_START = 'false'
 process.env.DATABASE_SCHEMA ??= 'migrate'
 
+const { default: pg } = await import('pg')
 const { getPayload } = await import('payload')
-const { default: config } = await import('../payload.config')
-const { migrations } = await import('../src/migrations')
+const { default: config, committedMigrations } = await import('../payload.config')
+const { env } = await import('../src/env')
 const { flushLogs, logger } = await import('../src/observability/logger')
 
 const LOCK = "hashtext('mediamesh:migrate')"
 
 const payload = await getPayload({ config })
-const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
-const lock = await pool.connect()
+// The lock lives on a connection of its own, outside Payload's pool (which may hold one connection).
+const lock = new pg.Client({ connectionString: env.DATABASE_URL })
+await lock.connect()
 let code = 0
 try {
   await lock.query(`SELECT pg_advisory_lock(${LOCK})`)
   const before = await appliedCount()
-  await payload.db.migrate({ migrations: migrations as never })
-  logger.info({ applied: (await appliedCount()) - before, total: migrations.length }, 'migrated')
+  await payload.db.migrate({ migrations: committedMigrations })
+  const applied = (await appliedCount()) - before
+  logger.info({ applied, total: committedMigrations.length }, 'migrated')
 } catch (error) {
   logger.error({ err: error }, 'migration failed')
   code = 1
 } finally {
-  await lock.query(`SELECT pg_advisory_unlock(${LOCK})`).catch(() => undefined)
-  lock.release()
+  await lock.end().catch(() => undefined)
 }
 await flushLogs()
 process.exit(code)
 
 async function appliedCount(): Promise<number> {
-  const result = await pool
+  const result = await lock
     .query(`SELECT count(*)::int AS n FROM payload_migrations WHERE batch > -1`)
     .catch(() => ({ rows: [{ n: 0 }] }))
   return result.rows[0].n as number

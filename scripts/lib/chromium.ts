@@ -28,3 +28,9 @@ export async function ensureChromium(): Promise<void> {
     if ((await install()) !== 0) throw new Error('apt-get install chromium failed')
   }
 }
+
+// `npx tsx scripts/lib/chromium.ts`: what .ci/run calls before the tests.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await ensureChromium()
+  console.log(`✓ Chromium at ${chromiumPath()}`)
+}

@@ -10,6 +10,7 @@ import { runWithRequestContext } from '../observability/requestContext'
 
 const WRAPPED = Symbol.for('mediamesh.jobs.requestContext')
 
+// `any`: the wrapper serves every task, whatever its input and output types.
 type Handler = TaskHandler<any> & { [WRAPPED]?: true } // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The id a job's input carries, when it is a usable one. */

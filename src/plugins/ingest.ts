@@ -6,6 +6,8 @@
  * changed, a "Fetch now" ran in between, the source was disabled) ends without fetching, so there
  * is never more than one live chain per source. Enabling or creating a source starts one.
  */
+import { randomUUID } from 'node:crypto'
+
 import type {
   CollectionAfterChangeHook,
   Config,
@@ -65,7 +67,12 @@ const task: TaskConfig = {
     }
     const next = source.enabled ? new Date(Date.now() + source.refreshMinutes * 60_000) : undefined
     const outcome = await runSource(req.payload, source, { nextFetchAt: next })
-    if (next) await queueRun(req, { sourceId: source.id, scheduledFor: next.toISOString() }, next)
+    // The next run is not part of this one's request: it gets an id of its own, which the jobs it
+    // causes (its episodes' syncs) will carry.
+    if (next) {
+      const scheduledFor = next.toISOString()
+      await queueRun(req, { sourceId: source.id, scheduledFor, requestId: randomUUID() }, next)
+    }
     return {
       output: {
         outcome:

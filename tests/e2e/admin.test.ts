@@ -9,11 +9,11 @@
  */
 import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ar } from '@payloadcms/translations/languages/ar'
-import pg from 'pg'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import sharp from 'sharp'
 
@@ -21,11 +21,11 @@ import { ROOT } from '../../scripts/lib/paths'
 import { COLLECTION_LABELS, GROUPS } from '../../src/admin/labels'
 import { chromiumPath } from '../../scripts/lib/chromium'
 import { spawnServer, stopServer, type SpawnedServer } from '../../scripts/lib/spawnServer'
-import { TEST_POSTGRES_URL, databaseUrl } from '../setup/testDatabase'
+import { createScratchDatabase, dropScratchDatabase } from '../setup/testDatabase'
 import { until } from '../int/helpers/until'
 
 const ARTIFACTS = path.join(ROOT, 'tests', 'e2e', 'artifacts')
-const DATABASE = `mediamesh_test_${process.pid}_e2e`
+const DATABASE = 'e2e'
 const tag = randomBytes(3).toString('hex')
 const names = {
   category: `Night Radio ${tag}`,
@@ -43,12 +43,6 @@ let host: SpawnedServer
 let browser: Browser
 let editor: Page
 let programUrl = ''
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL })
-  await client.connect()
-  await client.query(sql).finally(() => client.end())
-}
 
 async function api(pathname: string, body: unknown, token?: string) {
   const response = await fetch(`${host.url}${pathname}`, {
@@ -118,16 +112,16 @@ async function publish(page: Page) {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true })
-  await admin(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
-  await admin(`CREATE DATABASE "${DATABASE}"`)
   // A host that runs its own jobs (search sync), on a database and index prefix of its own.
   host = await spawnServer(
     {
-      DATABASE_URL: databaseUrl(DATABASE),
+      DATABASE_URL: await createScratchDatabase(DATABASE),
       PAYLOAD_SECRET: randomBytes(24).toString('hex'),
       JOBS_AUTORUN: 'true',
       SEARCH_INDEX_PREFIX: `mediamesh_test_${process.pid}_e2e`,
       REDIS_KEY_PREFIX: `mediamesh_test_${process.pid}:e2e:`,
+      // Its own key prefix in the run's bucket: its orphan sweep must never see the suite's files.
+      S3_PREFIX: 'e2e',
       LOG_LEVEL: 'info',
     },
     'e2e-host',
@@ -148,7 +142,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await stopServer(host)
-  await admin(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
+  await dropScratchDatabase(DATABASE)
 }, 60_000)
 
 describe('publishing from the admin panel', () => {
@@ -231,6 +225,24 @@ describe('publishing from the admin panel', () => {
     expect(arabic).toContain(names.programArabic)
   })
 
+  it('logs the sync of the publish with the request id of the publish', async () => {
+    const programId = Number(programUrl.split('/').pop())
+    const lines = (await readFile(host.logFile, 'utf8'))
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+    const syncIds = new Set(
+      lines
+        .filter((l) => l.msg === 'search sync' && l.collection === 'programs' && l.id === programId)
+        .map((l) => l.reqId),
+    )
+    const editsOfTheProgram = lines.filter(
+      (l) => l.msg === 'request' && l.path === `/api/programs/${programId}` && l.method === 'PATCH',
+    )
+    expect(editsOfTheProgram.length).toBeGreaterThan(0)
+    expect(editsOfTheProgram.filter((l) => syncIds.has(l.reqId)).length).toBeGreaterThan(0)
+  })
+
   it('a viewer reads but cannot reach the editing screens', async () => {
     const page = await newPage(await browser.newContext({ viewport: { width: 1400, height: 900 } }))
     await step(page, 'viewer', async () => {
@@ -304,14 +316,14 @@ describe('other screens', () => {
       expect(
         await page.locator('#field-title').evaluate((el) => getComputedStyle(el).direction),
       ).toBe('rtl')
-      // Nothing pushes the page sideways (the rich text editor's hidden menus once did).
-      expect(
-        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-      ).toBeLessThanOrEqual(0)
       // The picture once the form has settled: the editor and the cover, not their placeholders.
       await page.locator('.rich-text-lexical [contenteditable="true"]').first().waitFor()
       await page.locator('.upload-relationship-details').waitFor()
       await page.waitForLoadState('networkidle')
+      // Nothing pushes the page sideways (the rich text editor's hidden menus once did).
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0)
       await screenshot(page, 'admin-arabic')
     })
   })

@@ -41,7 +41,8 @@ export async function createTestDatabase(): Promise<string> {
       [`${PREFIX}%`],
     )
     for (const { datname } of rows) {
-      const pid = Number(datname.slice(PREFIX.length))
+      // `mediamesh_test_<pid>` and the scratch databases `mediamesh_test_<pid>_<purpose>`.
+      const pid = Number(/^mediamesh_test_(\d+)/.exec(datname)?.[1])
       if (datname === name || !Number.isInteger(pid) || !isAlive(pid)) {
         await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
       }
@@ -53,4 +54,22 @@ export async function createTestDatabase(): Promise<string> {
 
 export async function dropTestDatabase(name: string): Promise<void> {
   await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
+}
+
+/**
+ * An empty database of a test's own, `mediamesh_test_<pid>_<purpose>` (dropped first if a previous
+ * attempt left it), for a host, worker or script that must not share the run's database. Returns
+ * its URL.
+ */
+export async function createScratchDatabase(purpose: string): Promise<string> {
+  const name = `${PREFIX}${process.pid}_${purpose}`
+  await withAdminClient(async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    await client.query(`CREATE DATABASE "${name}"`)
+  })
+  return databaseUrl(name)
+}
+
+export function dropScratchDatabase(purpose: string): Promise<void> {
+  return dropTestDatabase(`${PREFIX}${process.pid}_${purpose}`)
 }

@@ -68,7 +68,8 @@ export const searchSync =
         // From when the change was due to be synced: its commit, or its moment for embargoed ones.
         const due = Date.parse(job.waitUntil ?? job.createdAt)
         searchIndexLatency.observe(Math.max(0, Date.now() - due) / 1000)
-        logger.debug({ collection, id, outcome }, 'search sync')
+        // One line per sync, with the request id of the change that caused it.
+        logger.info({ collection, id, outcome }, 'search sync')
         return { output: { outcome } }
       },
     }

@@ -4,23 +4,21 @@
  * no-op), `npm run reindex`; the restored database has the same rows, and the rebuilt index holds
  * exactly its public catalogue.
  */
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import pg from 'pg'
 
-import { ROOT } from '../../../scripts/lib/paths'
-import { TEST_POSTGRES_URL, databaseUrl } from '../../setup/testDatabase'
+import { createScratchDatabase, dropScratchDatabase } from '../../setup/testDatabase'
+import { runCommand } from '../helpers/exec'
 import { future, makeEpisode, makeProgram } from '../helpers/fixtures'
 import { testPayload } from '../helpers/payload'
 
-const exec = promisify(execFile)
 const SOURCE = process.env.DATABASE_URL!
-const RESTORED = `mediamesh_test_${process.pid}_restored`
+const PURPOSE = 'restored'
+let restored = ''
 const PREFIX = `mediamesh_test_${process.pid}_restored`
 const ES = process.env.ELASTICSEARCH_URL ?? `http://127.0.0.1:${process.env.ES_PORT ?? 9200}`
 const dir = mkdtempSync(path.join(tmpdir(), 'mediamesh-backup-'))
@@ -52,20 +50,24 @@ async function counts(url: string) {
 }
 
 const script = (name: string) =>
-  exec('npx', ['tsx', `scripts/${name}.ts`], {
-    cwd: ROOT,
-    timeout: 180_000,
+  runCommand('npx', ['tsx', `scripts/${name}.ts`], {
+    timeoutMs: 180_000,
     env: {
       ...process.env,
       NODE_OPTIONS: '--no-deprecation',
-      DATABASE_URL: databaseUrl(RESTORED),
+      DATABASE_URL: restored,
       SEARCH_INDEX_PREFIX: PREFIX,
       LOG_LEVEL: 'info',
     },
   })
 
+/** pg_dump and pg_restore, which must succeed. */
+async function postgresTool(command: string, args: string[]) {
+  const { code, output } = await runCommand(command, args)
+  if (code !== 0) throw new Error(`${command} exited with ${code}: ${output}`)
+}
+
 beforeAll(async () => {
-  await query(TEST_POSTGRES_URL, `DROP DATABASE IF EXISTS "${RESTORED}" WITH (FORCE)`)
   // Content in every state, besides whatever the suite's other tests left in the database.
   const payload = await testPayload()
   const program = await makeProgram(payload)
@@ -77,7 +79,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
-  await query(TEST_POSTGRES_URL, `DROP DATABASE IF EXISTS "${RESTORED}" WITH (FORCE)`)
+  await dropScratchDatabase(PURPOSE)
   await fetch(`${ES}/${PREFIX}*`, { method: 'DELETE' }).catch(() => undefined)
 })
 
@@ -85,24 +87,25 @@ describe('backup and restore', () => {
   it('restores every row, and reindex rebuilds search from the restored database', async () => {
     const before = await counts(SOURCE)
 
-    await exec('pg_dump', ['--format=custom', '--no-owner', `--file=${dump}`, SOURCE])
-    await query(TEST_POSTGRES_URL, `CREATE DATABASE "${RESTORED}"`)
-    await exec('pg_restore', ['--no-owner', `--dbname=${databaseUrl(RESTORED)}`, dump])
-    expect(await counts(databaseUrl(RESTORED))).toEqual(before)
+    await postgresTool('pg_dump', ['--format=custom', '--no-owner', `--file=${dump}`, SOURCE])
+    restored = await createScratchDatabase(PURPOSE)
+    await postgresTool('pg_restore', ['--no-owner', `--dbname=${restored}`, dump])
+    expect(await counts(restored)).toEqual(before)
 
     const migrated = await script('migrate')
-    expect(migrated.stdout + migrated.stderr).toMatch(/"applied":0/)
+    expect(migrated).toMatchObject({ code: 0, output: expect.stringMatching(/"applied":0/) })
 
     const reindexed = await script('reindex')
-    const documents = Number(/✓ (\d+) documents/.exec(reindexed.stdout)?.[1])
-    // The public catalogue: published programs, and published episodes of published programs.
+    expect(reindexed.code).toBe(0)
+    const documents = Number(/✓ (\d+) documents/.exec(reindexed.output)?.[1])
+    // The public catalogue (src/search/publication.ts): published and due programs, and published
+    // and due episodes of such programs.
+    const due = (t: string) => `${t}._status = 'published' AND ${t}.published_at <= now()`
     const [expected] = await query<{ n: number }>(
-      databaseUrl(RESTORED),
-      `SELECT (SELECT count(*) FROM programs p WHERE p._status = 'published' AND (p.published_at IS NULL OR p.published_at <= now()))
+      restored,
+      `SELECT (SELECT count(*) FROM programs p WHERE ${due('p')})
             + (SELECT count(*) FROM episodes e JOIN programs p ON p.id = e.program_id
-                WHERE e._status = 'published' AND (e.published_at IS NULL OR e.published_at <= now())
-                  AND p._status = 'published' AND (p.published_at IS NULL OR p.published_at <= now()))
-            AS n`,
+                WHERE ${due('e')} AND ${due('p')}) AS n`,
     )
     expect(documents).toBe(Number(expected!.n))
     const indexed = (await (await fetch(`${ES}/${PREFIX}-catalogue/_count`)).json()) as {

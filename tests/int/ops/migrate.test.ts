@@ -3,56 +3,36 @@
  * Job, compose's `migrate` service): on an empty database it applies every committed migration;
  * two runs at once take turns; a run with nothing left to do succeeds and changes nothing.
  */
-import { execFile } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import { promisify } from 'node:util'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import pg from 'pg'
 
 import { ROOT } from '../../../scripts/lib/paths'
-import { TEST_POSTGRES_URL, databaseUrl } from '../../setup/testDatabase'
+import { createScratchDatabase, dropScratchDatabase } from '../../setup/testDatabase'
+import { runCommand } from '../helpers/exec'
 
-const exec = promisify(execFile)
-const NAME = `mediamesh_test_${process.pid}_migrate`
+const PURPOSE = 'migrate'
+let databaseUrl = ''
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-/** Runs the script as production runs it; resolves with its exit code and output. */
-async function migrate() {
-  try {
-    const { stdout, stderr } = await exec('npx', ['tsx', 'scripts/migrate.ts'], {
-      cwd: ROOT,
-      timeout: 120_000,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NODE_OPTIONS: '--no-deprecation',
-        DATABASE_URL: databaseUrl(NAME),
-        DATABASE_SCHEMA: '',
-        PAYLOAD_SECRET: 'migration-test-secret-0123456789',
-        LOG_LEVEL: 'info',
-      },
-    })
-    return { code: 0, output: stdout + stderr }
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string }
-    return { code: failed.code ?? 1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` }
-  }
-}
+/** Runs the script as production runs it. */
+const migrate = () =>
+  runCommand('npx', ['tsx', 'scripts/migrate.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '--no-deprecation',
+      DATABASE_URL: databaseUrl,
+      DATABASE_SCHEMA: '',
+      PAYLOAD_SECRET: 'migration-test-secret-0123456789',
+      LOG_LEVEL: 'info',
+    },
+  })
 
 /** Applied migrations, by name, in the test's database. */
 async function applied(): Promise<string[]> {
-  const client = new pg.Client({ connectionString: databaseUrl(NAME) })
+  const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
     const { rows } = await client.query<{ name: string }>(
@@ -70,13 +50,10 @@ const committed = readdirSync(path.join(ROOT, 'src/migrations'))
   .sort()
 
 beforeAll(async () => {
-  await admin(`DROP DATABASE IF EXISTS "${NAME}" WITH (FORCE)`)
-  await admin(`CREATE DATABASE "${NAME}"`)
+  databaseUrl = await createScratchDatabase(PURPOSE)
 })
 
-afterAll(async () => {
-  await admin(`DROP DATABASE IF EXISTS "${NAME}" WITH (FORCE)`)
-})
+afterAll(() => dropScratchDatabase(PURPOSE))
 
 describe('npm run migrate', () => {
   it('applies every committed migration once, even when two runs start together', async () => {

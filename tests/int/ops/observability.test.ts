@@ -3,26 +3,26 @@
  * every PromQL expression in them and checks each metric against what a real web instance and a
  * real worker export, and each label it matches on against the labels the metric has.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import pg from 'pg'
 import { parse } from 'yaml'
 
 import { ROOT } from '../../../scripts/lib/paths'
 import { freePort } from '../../../scripts/lib/spawnServer'
 import { registry } from '../../../src/observability/metrics'
-import { TEST_POSTGRES_URL, databaseUrl } from '../../setup/testDatabase'
+import { registerJobMetrics } from '../../../src/jobs/metrics'
+import { createScratchDatabase, dropScratchDatabase } from '../../setup/testDatabase'
 import { baseUrl } from '../helpers/http'
+import { testPayload } from '../helpers/payload'
 import { exportedNames, selectors } from '../helpers/promql'
 import { until } from '../helpers/until'
+import { spawnWorker, type SpawnedWorker } from '../helpers/worker'
 
 // Modules that define the app's metrics, imported so their label names can be read below.
 import '../../../src/discovery/metrics'
 import '../../../src/ingest/metrics'
-import '../../../src/jobs/metrics'
 import '../../../src/media/metrics'
 import '../../../src/ratelimit/limiters'
 
@@ -53,15 +53,27 @@ const dashboards = readdirSync(path.join(OPS, 'grafana'))
       JSON.parse(readFileSync(path.join(OPS, 'grafana', file), 'utf8')) as {
         uid: string
         panels: Panel[]
+        templating?: { list: { name: string; type: string; query?: unknown }[] }
       },
   )
 const panels = dashboards.flatMap((dashboard) => dashboard.panels)
+
+/** Grafana's `label_values(<selector>, <label>)`: the selector is PromQL too. */
+const variableSelectors = dashboards.flatMap((dashboard) =>
+  (dashboard.templating?.list ?? [])
+    .filter((variable) => variable.type === 'query')
+    .map((variable) => ({
+      where: `variable $${variable.name}`,
+      expr: /^label_values\((.+),\s*\w+\)$/.exec(String(variable.query))?.[1] ?? '',
+    })),
+)
 
 const expressions = [
   ...rules.map((rule) => ({ where: `alert ${rule.alert}`, expr: rule.expr })),
   ...panels.flatMap((panel) =>
     (panel.targets ?? []).map((target) => ({ where: `panel "${panel.title}"`, expr: target.expr })),
   ),
+  ...variableSelectors,
 ]
 
 /** Series Prometheus itself adds to every target, and the labels it attaches when scraping. */
@@ -70,15 +82,9 @@ const TARGET_LABELS = new Set(['job', 'instance'])
 const BUILT_IN_LABELS = new Set(['le', 'quantile'])
 
 const metricsToken = () => process.env.METRICS_TOKEN ?? ''
-const WORKER_DB = `mediamesh_test_${process.pid}_ops_worker`
-let worker: ChildProcess
+const WORKER_DB = 'ops_worker'
+let worker: SpawnedWorker | undefined
 let workerPort: number
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL })
-  await client.connect()
-  await client.query(sql).finally(() => client.end())
-}
 
 async function scrape(url: string): Promise<string> {
   const response = await fetch(url, { headers: { Authorization: `Bearer ${metricsToken()}` } })
@@ -87,22 +93,21 @@ async function scrape(url: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  // The worker gets a database of its own (migrated as it starts), so it runs none of the suite's jobs.
-  await admin(`DROP DATABASE IF EXISTS "${WORKER_DB}" WITH (FORCE)`)
-  await admin(`CREATE DATABASE "${WORKER_DB}"`)
+  // The job gauges' definitions (queue label), as every web instance and worker registers them.
+  registerJobMetrics(await testPayload())
+  // The worker gets a database of its own (migrated as it starts), so it runs none of the suite's
+  // jobs, and a key prefix of its own, so its orphan sweep never sees the suite's files.
   workerPort = await freePort()
-  worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      DATABASE_URL: databaseUrl(WORKER_DB),
+  worker = await spawnWorker(
+    {
+      DATABASE_URL: await createScratchDatabase(WORKER_DB),
       DATABASE_SCHEMA: 'migrate',
+      S3_PREFIX: 'ops-worker',
       WORKER_METRICS_PORT: String(workerPort),
       LOG_LEVEL: 'warn',
     },
-    stdio: 'ignore',
-  })
+    'ops-worker',
+  )
   await until(
     'the worker serves /healthz',
     async () =>
@@ -113,9 +118,8 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  worker?.kill('SIGTERM')
-  await new Promise((resolve) => worker?.once('exit', resolve))
-  await admin(`DROP DATABASE IF EXISTS "${WORKER_DB}" WITH (FORCE)`)
+  await worker?.stop()
+  await dropScratchDatabase(WORKER_DB)
 }, 60_000)
 
 describe('alert rules', () => {

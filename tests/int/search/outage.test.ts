@@ -4,7 +4,7 @@
  * nothing lost, nothing duplicated, nothing stale). Runs against a node of its own, with a real
  * worker process, so the rest of the suite keeps its engine.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
@@ -27,6 +27,7 @@ import {
 import { isPublicNow } from '../../../src/search/publication'
 import { makeEpisode, makeProgram } from '../helpers/fixtures'
 import { testPayload } from '../helpers/payload'
+import { spawnWorker, type SpawnedWorker } from '../helpers/worker'
 
 const exec = promisify(execFile)
 const PORT = 9272
@@ -50,7 +51,7 @@ const es = (command: 'start' | 'stop') =>
 
 const client = createSearchClient(URL_B)
 let payload: Payload
-let worker: ChildProcess
+let worker: SpawnedWorker | undefined
 let workerMetricsPort: number
 
 beforeAll(async () => {
@@ -58,23 +59,20 @@ beforeAll(async () => {
   await es('start')
   await ensureCatalogueIndex(client, names)
   workerMetricsPort = await freePort()
-  worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
+  worker = await spawnWorker(
+    {
       ELASTICSEARCH_URL: URL_B,
       SEARCH_INDEX_PREFIX: PREFIX,
       JOBS_LEASE_MS: '5000',
       WORKER_METRICS_PORT: String(workerMetricsPort),
       LOG_LEVEL: 'warn',
     },
-    stdio: 'ignore',
-  })
+    'outage-worker',
+  )
 }, 240_000)
 
 afterAll(async () => {
-  worker?.kill('SIGTERM')
+  await worker?.stop()
   await es('stop').catch(() => undefined)
   await client.close()
 }, 60_000)

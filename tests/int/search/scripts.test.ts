@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 
 import { ROOT } from '../../../scripts/lib/paths'
 import { ensureElasticsearch } from '../../../scripts/lib/services'
+import { runCommand } from '../helpers/exec'
 
 const exec = promisify(execFile)
 const PORT = 9271
@@ -24,19 +25,8 @@ const env = {
   ES_MAX_HEAP: '512m',
 }
 
-async function es(command: 'start' | 'stop' | 'status') {
-  try {
-    const { stdout, stderr } = await exec('bash', ['scripts/elasticsearch/es.sh', command], {
-      cwd: ROOT,
-      env,
-      timeout: 240_000,
-    })
-    return { code: 0, output: stdout + stderr }
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string }
-    return { code: failed.code ?? 1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` }
-  }
-}
+const es = (command: 'start' | 'stop' | 'status') =>
+  runCommand('bash', ['scripts/elasticsearch/es.sh', command], { env, timeoutMs: 240_000 })
 
 const pid = () => Number(readFileSync(PID_FILE, 'utf8').trim())
 const health = async () =>
