@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '../access/isStaff'
 import { slugField } from '../fields/slug'
 import { clampReadLimits } from '../hooks/clampReadLimits'
+import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
 import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced'
 import { COLLECTION_LABELS, FIELDS, GROUPS } from '../admin/labels'
 
@@ -22,7 +23,7 @@ export const Categories: CollectionConfig = {
     update: isStaff,
   },
   hooks: {
-    beforeOperation: [clampReadLimits],
+    beforeOperation: [sanitizeWriteData, clampReadLimits],
     beforeDelete: [
       refuseDeleteWhileReferenced([
         { collection: 'categories', field: 'parent' },

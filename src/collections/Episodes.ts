@@ -7,6 +7,7 @@ import { nonNegativeIntegerField } from '../fields/nonNegativeInteger'
 import { publishedAtField } from '../fields/publishedAt'
 import { slugField } from '../fields/slug'
 import { clampReadLimits } from '../hooks/clampReadLimits'
+import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
 import { setPublishedAtOnPublish } from '../hooks/setPublishedAtOnPublish'
 import { AUDIO_OR_VIDEO, IMAGES_ONLY } from '../media/fileKinds'
 import {
@@ -41,7 +42,7 @@ export const Episodes: CollectionConfig = {
     { fields: ['program', 'slug'], unique: true },
   ],
   hooks: {
-    beforeOperation: [clampReadLimits],
+    beforeOperation: [sanitizeWriteData, clampReadLimits],
     beforeChange: [setPublishedAtOnPublish, captureMediaRefsBeforeChange('episodes')],
     // Which files the public may read follows what is published (src/media/visibility.ts).
     afterChange: [refreshMediaVisibilityAfterChange('episodes')],

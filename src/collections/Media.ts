@@ -4,6 +4,7 @@ import { isStaff } from '../access/isStaff'
 import { publicMediaOrStaff } from '../access/publicMediaOrStaff'
 import { env } from '../env'
 import { clampReadLimits } from '../hooks/clampReadLimits'
+import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
 import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced'
 import { ALLOWED_MIME_TYPES } from '../media/fileKinds'
 import { noteFilesToBeWritten, removeFilesOfFailedUpload } from '../media/orphans'
@@ -32,7 +33,7 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     // prepareUpload checks the bytes and renames the file before Payload stores anything.
-    beforeOperation: [clampReadLimits, prepareUpload],
+    beforeOperation: [sanitizeWriteData, clampReadLimits, prepareUpload],
     beforeChange: [clearVariantsOfNonImages, noteFilesToBeWritten],
     afterChange: [countStoredUpload],
     afterRead: [publicFileUrlsAfterRead],

@@ -7,6 +7,7 @@ import { languageField } from '../fields/language'
 import { publishedAtField } from '../fields/publishedAt'
 import { slugField } from '../fields/slug'
 import { clampReadLimits } from '../hooks/clampReadLimits'
+import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
 import { PROGRAM_FORMATS } from '../lib/programFormats'
 import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced'
 import { setPublishedAtOnPublish } from '../hooks/setPublishedAtOnPublish'
@@ -41,7 +42,7 @@ export const Programs: CollectionConfig = {
   },
   indexes: [{ fields: ['sourceUrl', 'guid'], unique: true }],
   hooks: {
-    beforeOperation: [clampReadLimits],
+    beforeOperation: [sanitizeWriteData, clampReadLimits],
     beforeChange: [setPublishedAtOnPublish, captureMediaRefsBeforeChange('programs')],
     // Which files the public may read follows what is published (src/media/visibility.ts).
     afterChange: [refreshMediaVisibilityAfterChange('programs')],

@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { isStaff } from '../access/isStaff'
 import { languageField } from '../fields/language'
 import { clampReadLimits } from '../hooks/clampReadLimits'
+import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
 import { validateHttpUrl } from '../lib/isHttpUrl'
 import { COLLECTION_LABELS, GROUPS } from '../admin/labels'
 
@@ -32,7 +33,7 @@ export const Sources: CollectionConfig = {
     update: isStaff,
   },
   hooks: {
-    beforeOperation: [clampReadLimits],
+    beforeOperation: [sanitizeWriteData, clampReadLimits],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

@@ -4,6 +4,7 @@ import { adminOrSelf } from '../access/adminOrSelf'
 import { isAdmin, isAdminFieldLevel } from '../access/isAdmin'
 import { ROLES } from '../access/roles'
 import { clampReadLimits } from '../hooks/clampReadLimits'
+import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
 import { COLLECTION_LABELS, GROUPS } from '../admin/labels'
 
 /** The very first account (created from the admin panel's sign-up screen) becomes an admin. */
@@ -34,7 +35,7 @@ export const Users: CollectionConfig = {
     update: adminOrSelf,
   },
   hooks: {
-    beforeOperation: [clampReadLimits],
+    beforeOperation: [sanitizeWriteData, clampReadLimits],
   },
   fields: [
     { name: 'name', type: 'text' },

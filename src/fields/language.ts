@@ -13,10 +13,11 @@ export function languageField(overrides: Partial<TextField> = {}): TextField {
     index: true,
     admin: { description: 'ISO 639-1 code of the spoken language, e.g. en, ar, fr.' },
     hooks: { beforeValidate: [normalize] },
-    validate: (value: string | null | undefined, { required }: { required?: boolean }) => {
+    validate: (value: unknown, { required }: { required?: boolean }) => {
       if (value === null || value === undefined || value === '') {
         return required ? 'A language is required (an ISO 639-1 code such as en or ar).' : true
       }
+      if (typeof value !== 'string') return 'A language is an ISO 639-1 code such as en or ar.'
       return normalizeLanguageCode(value) === value
         ? true
         : `"${value}" is not an ISO 639-1 language code (for example en, ar, fr).`

@@ -73,8 +73,11 @@ export function slugField({ from = 'title', uniqueWithin }: SlugFieldOptions = {
       description: `Part of the public URL. Generated from the ${from} when left empty.`,
     },
     hooks: { beforeValidate: [ensureSlug] },
-    validate: (value: string | null | undefined) =>
-      value === null || value === undefined || value === '' || isValidSlug(value)
+    validate: (value: unknown) =>
+      value === null ||
+      value === undefined ||
+      value === '' ||
+      (typeof value === 'string' && isValidSlug(value))
         ? true
         : 'A slug may contain only lowercase letters, digits and single hyphens.',
   }

@@ -27,6 +27,7 @@ const INVALID_INPUT: Record<string, string> = {
   '22001': 'is too long',
   '22007': 'is not a valid date',
   '22008': 'is not a valid date',
+  '22021': 'contains a character that cannot be stored',
 }
 
 /**

@@ -16,6 +16,7 @@ import { mediaCaching } from '../http/mediaCaching'
 import { checkS3Storage } from '../media/storage'
 import { opsRoutes } from '../http/opsRoutes'
 import { requestObservability } from '../http/requestObservability'
+import { answerClientErrorsWithJson } from '../http/clientErrors'
 import { startJobRunner } from '../jobs/claimingRunner'
 import { registerJobMetrics } from '../jobs/metrics'
 import { logger } from '../observability/logger'
@@ -81,8 +82,14 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
     next()
   })
   app.use(mediaCaching())
+  // `/api` itself is no Payload route (Payload's start with a collection or a global): answer in
+  // the API's JSON shape instead of Next's HTML page. A path like `/api/programs/..` ends here.
+  app.all(['/api', '/api/'], (_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found.' }] })
+  })
 
   const server = createHttpServer(app)
+  answerClientErrorsWithJson(server)
   // Telemetry stays off: Payload's through `telemetry: false`, Next's through its documented switch.
   process.env.NEXT_TELEMETRY_DISABLED = '1'
   const nextApp = next({ dev, dir: rootDir, hostname: host, port, httpServer: server })

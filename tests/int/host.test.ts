@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { connect } from 'node:net'
 
 import { describe, expect, it } from '@jest/globals'
 
@@ -199,5 +200,37 @@ describe('metrics', () => {
     expect(text).toMatch(/^jobs_failed\{queue="search"\} \d+$/m)
     expect(text).toMatch(/^jobs_oldest_pending_age_seconds\{queue="search"\} [\d.e+-]+$/m)
     expect(text).toContain('# TYPE search_sync_latency_seconds histogram')
+  })
+})
+
+describe('requests the HTTP parser refuses', () => {
+  /** Sends raw bytes and returns the raw answer. */
+  function raw(bytes: string): Promise<string> {
+    const { hostname, port } = new URL(baseUrl())
+    return new Promise((resolve, reject) => {
+      let answer = ''
+      const socket = connect(Number(port), hostname, () => socket.write(bytes))
+      socket.on('data', (chunk) => (answer += chunk.toString()))
+      socket.on('end', () => resolve(answer))
+      socket.on('error', reject)
+    })
+  }
+
+  it('answers a request line over the size limit with a JSON 431', async () => {
+    const response = await fetch(`${baseUrl()}/discovery/v1/search?q=${'a'.repeat(20_000)}`)
+    expect(response.status).toBe(431)
+    expect(await response.json()).toMatchObject({
+      error: { code: 'headers_too_large' },
+      errors: [{ message: expect.any(String) }],
+    })
+  })
+
+  it('answers bytes that are not HTTP with a JSON 400', async () => {
+    const answer = await raw('NOT HTTP AT ALL\r\n\r\n')
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+    expect(answer).toContain('Content-Type: application/json')
+    expect(JSON.parse(answer.split('\r\n\r\n')[1]!)).toMatchObject({
+      error: { code: 'malformed_request' },
+    })
   })
 })

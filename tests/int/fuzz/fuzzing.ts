@@ -1,0 +1,39 @@
+import type fc from 'fast-check'
+
+export interface FuzzRequest {
+  method: string
+  url: string
+  body?: string
+  headers: Record<string, string>
+}
+
+/**
+ * What is wrong with an answer, or undefined: a 5xx, a body that is not JSON, or an error without
+ * the documented shape (`isErrorShape`).
+ */
+export async function checkResponse(
+  request: FuzzRequest,
+  response: Response,
+  isErrorShape: (body: unknown) => boolean,
+): Promise<string | undefined> {
+  const text = await response.text()
+  const where = `${request.method} ${request.url.slice(0, 300)} ${request.body?.slice(0, 200) ?? ''}`
+  if (response.status >= 500) return `${response.status} for ${where}: ${text.slice(0, 300)}`
+  if (response.status === 304) return undefined
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    return `${response.status} with a body that is not JSON for ${where}: ${text.slice(0, 200)}`
+  }
+  if (response.status >= 400 && !isErrorShape(body)) {
+    return `${response.status} without the error shape for ${where}: ${text.slice(0, 300)}`
+  }
+  return undefined
+}
+
+/** Runs, and the seed from FUZZ_SEED to replay a failure (fast-check prints it). */
+export function fuzzSettings(numRuns: number): fc.Parameters<unknown> {
+  const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined
+  return { numRuns, ...(seed === undefined ? {} : { seed }), interruptAfterTimeLimit: 400_000 }
+}
