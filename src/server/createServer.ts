@@ -17,6 +17,7 @@ import { checkS3Storage } from '../media/storage'
 import { opsRoutes } from '../http/opsRoutes'
 import { requestObservability } from '../http/requestObservability'
 import { answerClientErrorsWithJson } from '../http/clientErrors'
+import { securityHeaders } from '../http/securityHeaders'
 import { startJobRunner } from '../jobs/claimingRunner'
 import { registerJobMetrics } from '../jobs/metrics'
 import { logger } from '../observability/logger'
@@ -60,6 +61,7 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
   app.disable('x-powered-by')
   app.set('trust proxy', env.TRUST_PROXY)
   app.use(requestObservability(collectionSlugs))
+  app.use(securityHeaders())
 
   const checks = (): DependencyCheck[] => [
     { name: 'postgres', critical: true, check: async () => void (await pool.query('SELECT 1')) },

@@ -67,9 +67,17 @@ async function publicTitles(q: string, locale: 'en' | 'ar'): Promise<string[]> {
   return body.results.map((result) => result.title)
 }
 
+/** Content-Security-Policy violations any page reported (Chromium logs each to the console). */
+const cspViolations: string[] = []
+
 async function newPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage()
   page.setDefaultTimeout(20_000)
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) {
+      cspViolations.push(`${page.url()}: ${message.text().slice(0, 300)}`)
+    }
+  })
   return page
 }
 
@@ -326,5 +334,13 @@ describe('other screens', () => {
       ).toBeLessThanOrEqual(0)
       await screenshot(page, 'admin-arabic')
     })
+  })
+  it('no page broke the Content-Security-Policy (the admin pages above, and the API docs)', async () => {
+    const page = await newPage(await browser.newContext({ viewport: { width: 1400, height: 900 } }))
+    await step(page, 'api-docs', async () => {
+      await page.goto(`${host.url}/discovery/docs`)
+      await page.locator('.swagger-ui .opblock').first().waitFor()
+    })
+    expect(cspViolations).toEqual([])
   })
 })

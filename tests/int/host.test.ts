@@ -234,3 +234,28 @@ describe('requests the HTTP parser refuses', () => {
     })
   })
 })
+
+describe('security headers', () => {
+  it.each(['/admin/login', '/api/programs', '/discovery/v1/health', '/healthz'])(
+    '%s carries them, with a Content-Security-Policy',
+    async (path) => {
+      const { headers } = await fetch(`${baseUrl()}${path}`)
+      expect(headers.get('x-content-type-options')).toBe('nosniff')
+      expect(headers.get('x-frame-options')).toBe('DENY')
+      expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+      expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+      expect(headers.get('content-security-policy')).toContain("object-src 'none'")
+      // Plain HTTP here: HSTS is only sent over HTTPS.
+      expect(headers.get('strict-transport-security')).toBeNull()
+    },
+  )
+
+  it('lets other sites use discovery answers and media files, and nothing else', async () => {
+    const corp = async (path: string) =>
+      (await fetch(`${baseUrl()}${path}`)).headers.get('cross-origin-resource-policy')
+    expect(await corp('/discovery/v1/health')).toBe('cross-origin')
+    expect(await corp('/api/media/file/none.png')).toBe('cross-origin')
+    expect(await corp('/api/programs')).toBe('same-origin')
+    expect(await corp('/admin/login')).toBe('same-origin')
+  })
+})
