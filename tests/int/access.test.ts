@@ -3,7 +3,7 @@
  * false with a real user), through REST over HTTP with a real JWT, and through GraphQL. API keys get
  * their own checks at the end.
  */
-import { randomUUID } from 'node:crypto'
+import { createHash, createHmac, randomUUID } from 'node:crypto'
 
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { CollectionSlug, Payload } from 'payload'
@@ -466,6 +466,44 @@ describe('login protection', () => {
     expect(me.body.user).toBeNull()
     expect(
       (await request(`/api/programs/${draftProgram.id}?draft=true`, { auth: { token: forged } }))
+        .status,
+    ).toBe(404)
+  })
+})
+
+describe('tokens', () => {
+  const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+  /** A JWT over `claims`, HS256 with `key` (Payload signs with the SHA-256 of its secret, 32 hex). */
+  function sign(claims: Record<string, unknown>, key: string, alg = 'HS256'): string {
+    // Payload's own header (it carries an authVersion), with the algorithm under test.
+    const header = JSON.parse(Buffer.from(tokens.editor.split('.')[0]!, 'base64url').toString())
+    const unsigned = `${base64url({ ...header, alg })}.${base64url(claims)}`
+    if (alg === 'none') return `${unsigned}.`
+    return `${unsigned}.${createHmac('sha256', key).update(unsigned).digest('base64url')}`
+  }
+  const claimsOf = (token: string) =>
+    JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>
+  const payloadKey = () =>
+    createHash('sha256').update(process.env.PAYLOAD_SECRET!).digest('hex').slice(0, 32)
+  const now = () => Math.floor(Date.now() / 1000)
+  const meWith = async (token: string) =>
+    (await request('/api/users/me', { auth: { token } })).body.user as { id: number } | null
+
+  it('accepts a token re-signed with the right key (the control that makes the others count)', async () => {
+    const claims = claimsOf(tokens.editor)
+    expect((await meWith(sign({ ...claims, exp: now() + 600 }, payloadKey())))?.id).toBe(claims.id)
+  })
+
+  it('rejects an expired token, one signed with another key, and alg "none"', async () => {
+    const claims = claimsOf(tokens.editor)
+    expect(await meWith(sign({ ...claims, exp: now() - 60 }, payloadKey()))).toBeNull()
+    expect(await meWith(sign({ ...claims, exp: now() + 600 }, 'not-the-secret'))).toBeNull()
+    expect(await meWith(sign({ ...claims, exp: now() + 600 }, '', 'none'))).toBeNull()
+    // Escalation by editing the claims: the roles in a token are not trusted.
+    const viewer = claimsOf(tokens.viewer)
+    const escalated = sign({ ...viewer, roles: ['admin'], exp: now() + 600 }, 'not-the-secret')
+    expect(
+      (await request(`/api/programs/${draftProgram.id}?draft=true`, { auth: { token: escalated } }))
         .status,
     ).toBe(404)
   })

@@ -7,9 +7,12 @@ export interface FuzzRequest {
   headers: Record<string, string>
 }
 
+/** A stack frame, a file path of the server, or SQL in an error body. */
+const LEAKS = /\bat [\w.<>]+ \(|node_modules|\/work\/|\.ts:\d+|\b(select|insert into|update) .* (from|values|set) /i
+
 /**
- * What is wrong with an answer, or undefined: a 5xx, a body that is not JSON, or an error without
- * the documented shape (`isErrorShape`).
+ * What is wrong with an answer, or undefined: a 5xx, a body that is not JSON, an error without the
+ * documented shape (`isErrorShape`), or an error that shows internals (stack, paths, SQL).
  */
 export async function checkResponse(
   request: FuzzRequest,
@@ -28,6 +31,9 @@ export async function checkResponse(
   }
   if (response.status >= 400 && !isErrorShape(body)) {
     return `${response.status} without the error shape for ${where}: ${text.slice(0, 300)}`
+  }
+  if (response.status >= 400 && LEAKS.test(text)) {
+    return `${response.status} leaking internals for ${where}: ${text.slice(0, 300)}`
   }
   return undefined
 }
