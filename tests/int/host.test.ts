@@ -259,3 +259,33 @@ describe('security headers', () => {
     expect(await corp('/admin/login')).toBe('same-origin')
   })
 })
+
+describe('CORS', () => {
+  const from = (origin: string, init: RequestInit = {}) => ({
+    ...init,
+    headers: { Origin: origin, ...(init.headers as Record<string, string>) },
+  })
+
+  it('opens discovery to any origin (a public read API), preflight included', async () => {
+    const get = await fetch(`${baseUrl()}/discovery/v1/health`, from('https://app.example'))
+    expect(get.headers.get('access-control-allow-origin')).toBe('*')
+    const preflight = await fetch(
+      `${baseUrl()}/discovery/v1/events`,
+      from('https://app.example', {
+        method: 'OPTIONS',
+        headers: {
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type',
+        },
+      }),
+    )
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-methods')).toMatch(/POST/)
+  })
+
+  it('gives other origins no access to the CMS API', async () => {
+    const response = await fetch(`${baseUrl()}/api/programs`, from('https://evil.example'))
+    expect(response.headers.get('access-control-allow-origin')).toBeNull()
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull()
+  })
+})
