@@ -1,6 +1,7 @@
 /**
  * Three projects: `unit` (pure functions, no services), `int` (real Postgres and the real HTTP host,
- * started once by tests/setup/globalSetup.ts) and `e2e` (the admin panel in a real browser).
+ * started once by tests/setup/globalSetup.ts), `e2e` (the admin panel in a real browser) and `chaos`
+ * (faults injected into real services under load).
  * Payload 3 is ESM-only, so tests run as native ES modules (NODE_OPTIONS=--experimental-vm-modules,
  * set by scripts/test.ts) transformed by SWC.
  *
@@ -46,6 +47,14 @@ export default {
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       slowTestThreshold: 60,
+    },
+    // Faults injected into real services under load (tests/chaos); also `npm run test:chaos`.
+    {
+      ...common,
+      displayName: 'chaos',
+      testMatch: ['<rootDir>/tests/chaos/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/closeDatabasePool.ts'],
+      slowTestThreshold: 120,
     },
   ],
   testTimeout: 60_000,

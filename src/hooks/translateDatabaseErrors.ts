@@ -13,6 +13,33 @@ function postgresErrorOf(error: unknown): PgError | undefined {
   return undefined
 }
 
+/** Network errors of a connection that could not be made or was cut. */
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'])
+
+/**
+ * The database could not be reached, or is shutting down or starting (SQLSTATE classes 08 and
+ * 57P): a 503, not the 500 of a bug. Anywhere in the error's cause chain.
+ */
+function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const { code, message, cause } = current as {
+      code?: unknown
+      message?: unknown
+      cause?: unknown
+    }
+    if (
+      typeof code === 'string' &&
+      (CONNECTION_ERRORS.has(code) || /^(08...|57P0[1-3])$/.test(code))
+    )
+      return true
+    if (typeof message === 'string' && /Connection terminated|connect ECONNREFUSED/.test(message))
+      return true
+    current = cause
+  }
+  return false
+}
+
 /** `cover_image_id` / `version_program_id` / `categories_id` → `coverImage` / `program` / `categories`. */
 export function fieldPathFromColumn(column: string): string {
   return column
@@ -37,6 +64,14 @@ const INVALID_INPUT: Record<string, string> = {
  * been rolled back, so nothing was half-written.
  */
 export const translateDatabaseErrors: AfterErrorHook = ({ collection, error }) => {
+  if (isDatabaseUnavailable(error)) {
+    return errorResult(
+      503,
+      'ServiceUnavailable',
+      'The database is unavailable; nothing was changed. Retry shortly.',
+      collection?.slug,
+    )
+  }
   const pgError = postgresErrorOf(error)
   if (!pgError?.code) return
   const key = pgError.detail?.match(/Key \(([^)]+)\)=\(([^)]*)\)/)

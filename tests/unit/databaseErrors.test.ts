@@ -22,6 +22,22 @@ describe('fieldPathFromColumn', () => {
 })
 
 describe('translateDatabaseErrors', () => {
+  it.each([
+    ['a refused connection', { code: 'ECONNREFUSED' }],
+    ['a server shutting down', { code: '57P01' }],
+    ['a connection failure', { code: '08006' }],
+    ['a cut connection', new Error('Connection terminated unexpectedly')],
+  ])('turns %s into a 503 (the database is away, not a bug)', (_, cause) => {
+    expect(run(new Error('Failed query', { cause }))).toMatchObject({
+      status: 503,
+      response: { errors: [{ name: 'ServiceUnavailable' }] },
+    })
+  })
+
+  it('leaves other errors alone', () => {
+    expect(run(new Error('boom'))).toBeUndefined()
+  })
+
   it('turns a foreign-key violation on write into a 400 naming the field', () => {
     const error = new Error('Failed query', {
       cause: {

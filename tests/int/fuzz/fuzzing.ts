@@ -8,7 +8,8 @@ export interface FuzzRequest {
 }
 
 /** A stack frame, a file path of the server, or SQL in an error body. */
-const LEAKS = /\bat [\w.<>]+ \(|node_modules|\/work\/|\.ts:\d+|\b(select|insert into|update) .* (from|values|set) /i
+const LEAKS =
+  /\bat [\w.<>]+ \(|node_modules|\/work\/|\.ts:\d+|\b(select|insert into|update) .* (from|values|set) /i
 
 /**
  * What is wrong with an answer, or undefined: a 5xx, a body that is not JSON, an error without the

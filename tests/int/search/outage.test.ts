@@ -4,50 +4,26 @@
  * nothing lost, nothing duplicated, nothing stale). Runs against a node of its own, with a real
  * worker process, so the rest of the suite keeps its engine.
  */
-import { execFile } from 'node:child_process'
-import path from 'node:path'
-import { promisify } from 'node:util'
-
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Payload } from 'payload'
 
-import { ROOT } from '../../../scripts/lib/paths'
 import { freePort } from '../../../scripts/lib/spawnServer'
 import { createSearchClient } from '../../../src/search/client'
-import {
-  catalogueIndexNames,
-  ensureCatalogueIndex,
-  writeVersion,
-} from '../../../src/search/indexer'
-import {
-  episodeToIndexRecord,
-  type EpisodeSource,
-  programToIndexRecord,
-} from '../../../src/search/mappers'
-import { isPublicNow } from '../../../src/search/publication'
+import { catalogueIndexNames, ensureCatalogueIndex } from '../../../src/search/indexer'
+import { elasticsearchNode } from '../helpers/elasticsearchNode'
 import { makeEpisode, makeProgram } from '../helpers/fixtures'
+import {
+  actualIndex as actualIndexOf,
+  converged as convergedIndex,
+} from '../helpers/indexConvergence'
 import { testPayload } from '../helpers/payload'
 import { spawnWorker, type SpawnedWorker } from '../helpers/worker'
 
-const exec = promisify(execFile)
-const PORT = 9272
-const URL_B = `http://127.0.0.1:${PORT}`
-const STATE = path.join(ROOT, '.cache', 'elasticsearch', `node-${PORT}-outage-test`)
+const node = elasticsearchNode(9272, 'outage-test')
+const URL_B = node.url
 const PREFIX = `mediamesh_test_${process.pid}_outage`
 const names = catalogueIndexNames(PREFIX)
-const esEnv = {
-  ...process.env,
-  ES_PORT: String(PORT),
-  ES_STATE_DIR: STATE,
-  ES_HEAP: '256m',
-  ES_MAX_HEAP: '512m',
-}
-const es = (command: 'start' | 'stop') =>
-  exec('bash', ['scripts/elasticsearch/es.sh', command], {
-    cwd: ROOT,
-    env: esEnv,
-    timeout: 240_000,
-  })
+const es = (command: 'start' | 'stop') => (command === 'start' ? node.start() : node.stop())
 
 const client = createSearchClient(URL_B)
 let payload: Payload
@@ -77,70 +53,9 @@ afterAll(async () => {
   await client.close()
 }, 60_000)
 
-/** What the index must hold for these documents: id → external version. */
-async function expectedIndex(programId: number): Promise<Map<string, number>> {
-  const expected = new Map<string, number>()
-  const program = await payload.findByID({
-    collection: 'programs',
-    id: programId,
-    locale: 'all',
-    depth: 1,
-  })
-  if (!isPublicNow(program)) return expected
-  const programRecord = programToIndexRecord(program as never)
-  expected.set(programRecord.id, writeVersion(programRecord.version))
-  const episodes = await payload.find({
-    collection: 'episodes',
-    where: { program: { equals: programId } },
-    locale: 'all',
-    depth: 1,
-    pagination: false,
-  })
-  for (const episode of episodes.docs) {
-    if (!isPublicNow(episode)) continue
-    const record = episodeToIndexRecord({
-      ...(episode as unknown as EpisodeSource),
-      program: program as never,
-    })
-    expected.set(record.id, writeVersion(record.version))
-  }
-  return expected
-}
-
-async function actualIndex(programId: number): Promise<Map<string, number>> {
-  await client.indices.refresh({ index: names.read })
-  const result = await client.search({
-    index: names.read,
-    size: 1000,
-    version: true,
-    query: {
-      bool: {
-        should: [
-          { term: { 'program.docId': programId } },
-          { term: { _id: `program:${programId}` } },
-        ],
-      },
-    },
-  })
-  return new Map(result.hits.hits.map((hit) => [hit._id!, hit._version!]))
-}
-
-async function converged(programId: number, deadlineMs: number): Promise<void> {
-  const deadline = Date.now() + deadlineMs
-  let last = ''
-  while (Date.now() < deadline) {
-    try {
-      const [expected, actual] = [await expectedIndex(programId), await actualIndex(programId)]
-      last = `expected ${JSON.stringify([...expected])}, got ${JSON.stringify([...actual])}`
-      if (expected.size === actual.size && [...expected].every(([id, v]) => actual.get(id) === v))
-        return
-    } catch (error) {
-      last = String(error)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  throw new Error(`index did not converge: ${last}`)
-}
+const converged = (programId: number, deadlineMs: number) =>
+  convergedIndex(payload, client, names, programId, deadlineMs)
+const actualIndex = (programId: number) => actualIndexOf(client, names, programId)
 
 describe('an Elasticsearch outage', () => {
   it('loses no change: the index converges to the database after the engine returns', async () => {
