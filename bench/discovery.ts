@@ -30,14 +30,14 @@ import { ROOT } from '../scripts/lib/paths'
 import { ensureElasticsearch, ensurePostgres } from '../scripts/lib/services'
 import { freePort, spawnServer, type SpawnedServer } from '../scripts/lib/spawnServer'
 import {
-  CATALOGUE_DATABASE,
-  EPISODES,
   INDEX_PREFIX,
   REDIS_KEY_PREFIX,
   SERVER_URL,
   useCatalogueEnvironment,
 } from './lib/catalogueSettings'
+import { difference, discoveryCounters, heapOf, METRICS_TOKEN } from './lib/hostMetrics'
 import { machineInfo } from './lib/machine'
+import { prepareCatalogue } from './lib/prepareCatalogue'
 import {
   busiestProcesses,
   busyShare,
@@ -71,7 +71,6 @@ const RATE_LIMIT_PER_MINUTE = 100_000_000
 const CACHE_TTL_SECONDS = 30
 /** Longest wait for other work on the machine (merges, other processes) to calm down first. */
 const QUIET_WAIT_S = Number(process.env.BENCH_QUIET_WAIT_S ?? 180)
-const METRICS_TOKEN = 'bench-metrics-token-0123456789'
 const REST_PATH = '/api/programs?limit=20&depth=1'
 
 // Configure this process before the application modules read the environment.
@@ -127,114 +126,7 @@ async function clearRedisKeys(): Promise<number> {
   return removed
 }
 
-async function prepareCatalogue(esUrl: string) {
-  const { countCatalogueEpisodes, recreateCatalogueDatabase, seedCatalogue } =
-    await import('./lib/catalogue')
-  const reuse =
-    process.env.BENCH_REUSE_CATALOGUE === '1' && (await countCatalogueEpisodes()) === EPISODES
-  if (!reuse) await recreateCatalogueDatabase()
-
-  const { getPayload } = await import('payload')
-  const { default: config } = await import('../payload.config')
-  const { createSearchClient } = await import('../src/search/client')
-  const { catalogueIndexNames } = await import('../src/search/indexer')
-  const { reindexCatalogue } = await import('../src/search/reindex')
-  const { ensureCatalogueIndexed } = await import('../src/search/ensureIndexed')
-  const { progressLine } = await import('../scripts/lib/progress')
-  const { catalogueGeneration } = await import('../src/search/catalogueChanges')
-
-  const started = Date.now()
-  const payload = await getPayload({ config })
-  const client = createSearchClient(esUrl)
-  const names = catalogueIndexNames(INDEX_PREFIX)
-  const onProgress = (progress: Parameters<typeof progressLine>[0]) =>
-    process.stderr.write(progressLine(progress))
-  if (reuse) {
-    console.log(`… reusing ${CATALOGUE_DATABASE} (${EPISODES} episodes)`)
-    await ensureCatalogueIndexed(payload, client, names, { pageSize: 1000, onProgress })
-  } else {
-    console.log(`… building ${CATALOGUE_DATABASE}: demo programs and ${EPISODES} episodes`)
-    await client.indices.delete({ index: `${INDEX_PREFIX}-catalogue*` }, { ignore: [404] })
-    await seedCatalogue(payload, EPISODES)
-    await reindexCatalogue(payload, client, names, { pageSize: 1000, onProgress })
-    process.stderr.write('\n')
-  }
-  // The rebuild announces itself (refresh, generation bump) a moment later: let it finish.
-  await catalogueGeneration.settled()
-  await client.indices.refresh({ index: names.read })
-  const { count } = await client.count({ index: names.read })
-  const programs = await payload.count({ collection: 'programs' })
-  await client.close()
-  await payload.destroy()
-  return {
-    database: CATALOGUE_DATABASE,
-    indexPrefix: INDEX_PREFIX,
-    episodes: EPISODES,
-    programs: programs.totalDocs,
-    indexedDocuments: count,
-    reused: reuse,
-    preparationSeconds: Math.round((Date.now() - started) / 100) / 10,
-  }
-}
-
 // --- Measuring --------------------------------------------------------------------------------
-
-async function scrape(origin: string): Promise<string> {
-  const response = await fetch(`${origin}/metrics`, {
-    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
-  })
-  if (!response.ok) throw new Error(`/metrics answered ${response.status}`)
-  return response.text()
-}
-
-/** The host's V8 heap and off-heap memory, from its default Node metrics, in MiB. */
-async function heapOf(origin: string) {
-  const text = await scrape(origin)
-  const mib = (name: string) =>
-    Math.round(Number(new RegExp(`^${name} ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? 0) / 2 ** 20)
-  return {
-    v8HeapUsedMiB: mib('nodejs_heap_size_used_bytes'),
-    v8HeapTotalMiB: mib('nodejs_heap_size_total_bytes'),
-    externalMiB: mib('nodejs_external_memory_bytes'),
-  }
-}
-
-/** Discovery counters from the host's /metrics: diffs between phases say what each one did. */
-async function discoveryCounters(origin: string) {
-  const text = await scrape(origin)
-  const totals = {
-    memoryHits: 0,
-    memoryMisses: 0,
-    redisHits: 0,
-    redisMisses: 0,
-    elasticsearchRequests: 0,
-    elasticsearchErrors: 0,
-    rateLimited: 0,
-  }
-  for (const line of text.split('\n')) {
-    const match = /^([a-z_]+)(?:\{([^}]*)\})? ([0-9.e+-]+)$/.exec(line)
-    if (!match) continue
-    const [, name, labels = '', raw] = match
-    const value = Number(raw)
-    const has = (label: string) => labels.includes(label)
-    if (name === 'discovery_cache_requests_total') {
-      const memory = has('level="memory"')
-      if (has('result="hit"')) totals[memory ? 'memoryHits' : 'redisHits'] += value
-      if (has('result="miss"')) totals[memory ? 'memoryMisses' : 'redisMisses'] += value
-    }
-    if (name === 'discovery_search_duration_seconds_count') totals.elasticsearchRequests += value
-    if (name === 'discovery_search_errors_total') totals.elasticsearchErrors += value
-    if (name === 'rate_limit_rejections_total') totals.rateLimited += value
-  }
-  return totals
-}
-
-type Counters = Awaited<ReturnType<typeof discoveryCounters>>
-
-const difference = (after: Counters, before: Counters): Counters =>
-  Object.fromEntries(
-    Object.entries(after).map(([key, value]) => [key, value - before[key as keyof Counters]]),
-  ) as Counters
 
 interface Phase {
   name: string

@@ -81,6 +81,25 @@ const schema = z
       .int()
       .min(1024)
       .default(1024 * 1024 * 1024),
+    /**
+     * A client must send its request line and headers within this time (slow-loris defence); it
+     * then gets a 408 and the connection is closed.
+     */
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
+    /**
+     * A whole request, body included, must arrive within this time. Generous by default: a 1 GiB
+     * upload over a slow link takes minutes. 0 turns the limit off.
+     */
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(30 * 60_000),
+    /**
+     * How long an idle keep-alive connection stays open. Keep it above the load balancer's idle
+     * timeout (AWS ALB: 60 s), or it will reuse connections the host has just closed.
+     */
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(65_000),
     /** Grace period for in-flight requests on SIGTERM before the process exits anyway. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
     /** Redis: discovery cache, rate limits, trending counters. Local default for dev and tests. */

@@ -90,7 +90,12 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
     res.status(404).json({ errors: [{ message: 'Not found.' }] })
   })
 
-  const server = createHttpServer(app)
+  // Timeouts checked every second (Node's default is every 30 s), so a slow client is cut close to
+  // its deadline.
+  const server = createHttpServer({ connectionsCheckingInterval: 1000 }, app)
+  server.headersTimeout = env.HTTP_HEADERS_TIMEOUT_MS
+  server.requestTimeout = env.HTTP_REQUEST_TIMEOUT_MS
+  server.keepAliveTimeout = env.HTTP_KEEP_ALIVE_TIMEOUT_MS
   answerClientErrorsWithJson(server)
   // Telemetry stays off: Payload's through `telemetry: false`, Next's through its documented switch.
   process.env.NEXT_TELEMETRY_DISABLED = '1'
