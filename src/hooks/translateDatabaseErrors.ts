@@ -1,5 +1,7 @@
 import type { AfterErrorHook } from 'payload'
 
+import { env } from '../env'
+
 type PgError = { code?: string; detail?: string; column?: string; message?: string }
 
 /** The Postgres error behind a Drizzle/Payload error, if there is one. */
@@ -14,7 +16,10 @@ function postgresErrorOf(error: unknown): PgError | undefined {
 }
 
 /** Network errors of a connection that could not be made or was cut. */
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'])
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'])
+
+/** The database server's port: a connection error to any other port (S3, say) is not ours. */
+const DATABASE_PORT = Number(new URL(env.DATABASE_URL).port || 5432)
 
 /**
  * The database could not be reached, or is shutting down or starting (SQLSTATE classes 08 and
@@ -23,18 +28,17 @@ const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const { code, message, cause } = current as {
+    const { code, message, port, cause } = current as {
       code?: unknown
       message?: unknown
+      port?: unknown
       cause?: unknown
     }
-    if (
-      typeof code === 'string' &&
-      (CONNECTION_ERRORS.has(code) || /^(08...|57P0[1-3])$/.test(code))
-    )
+    if (typeof code === 'string' && /^(08...|57P0[1-3])$/.test(code)) return true
+    if (typeof code === 'string' && CONNECTION_ERRORS.has(code) && port === DATABASE_PORT) {
       return true
-    if (typeof message === 'string' && /Connection terminated|connect ECONNREFUSED/.test(message))
-      return true
+    }
+    if (typeof message === 'string' && /^Connection terminated/.test(message)) return true
     current = cause
   }
   return false

@@ -23,7 +23,7 @@ describe('fieldPathFromColumn', () => {
 
 describe('translateDatabaseErrors', () => {
   it.each([
-    ['a refused connection', { code: 'ECONNREFUSED' }],
+    ['a refused connection', { code: 'ECONNREFUSED', port: 5432 }],
     ['a server shutting down', { code: '57P01' }],
     ['a connection failure', { code: '08006' }],
     ['a cut connection', new Error('Connection terminated unexpectedly')],
@@ -34,8 +34,11 @@ describe('translateDatabaseErrors', () => {
     })
   })
 
-  it('leaves other errors alone', () => {
+  it('leaves other errors alone, connection errors to other servers (S3) included', () => {
     expect(run(new Error('boom'))).toBeUndefined()
+    expect(
+      run(new Error('upload', { cause: { code: 'ECONNREFUSED', port: 9390 } })),
+    ).toBeUndefined()
   })
 
   it('turns a foreign-key violation on write into a 400 naming the field', () => {
