@@ -76,7 +76,11 @@ describe('slow clients', () => {
 })
 
 describe('huge bodies', () => {
-  const huge = JSON.stringify({ type: 'play', id: 'episode:1', padding: 'x'.repeat(20 * 1024 * 1024) })
+  const huge = JSON.stringify({
+    type: 'play',
+    id: 'episode:1',
+    padding: 'x'.repeat(20 * 1024 * 1024),
+  })
 
   it.each([
     ['discovery events', '/discovery/v1/events'],
