@@ -113,7 +113,10 @@ describe('a worker and the host killed mid-work', () => {
     // The worker dies holding claimed jobs; another takes over once their lease expires.
     const claimedAtKill = await until(
       'the worker to hold claimed jobs',
-      async () => ((await claimedJobs()) > 0 ? claimedJobs() : undefined),
+      async () => {
+        const claimed = await claimedJobs()
+        return claimed > 0 ? claimed : undefined
+      },
       60_000,
       10,
     )
