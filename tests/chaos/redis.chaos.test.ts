@@ -50,8 +50,21 @@ beforeAll(async () => {
   )
   const program = await makeProgram(payload, 'published', { title: `Redis chaos ${tag}` })
   episode = await makeEpisode(payload, program)
-  // Indexed, so usage events for it are accepted: run the pending syncs here.
-  await runClaimedRound(payload, { queues: ['search'] })
+  // Indexed, so usage events for it are accepted: run pending syncs here until it is (earlier test
+  // files may have left many jobs queued before it).
+  const client = searchClient()
+  await until(
+    'the episode to be indexed',
+    async () => {
+      await runClaimedRound(payload, { queues: ['search'] })
+      await client.indices.refresh({ index: catalogueIndex.read })
+      return (await client.exists({ index: catalogueIndex.read, id: `episode:${episode.id}` }))
+        ? true
+        : undefined
+    },
+    60_000,
+    100,
+  )
 }, 120_000)
 
 afterAll(async () => {
