@@ -13,7 +13,6 @@ import { ROOT } from '../../../scripts/lib/paths'
 import { freePort } from '../../../scripts/lib/spawnServer'
 import { registry } from '../../../src/observability/metrics'
 import { registerJobMetrics } from '../../../src/jobs/metrics'
-import { createScratchDatabase, dropScratchDatabase } from '../../setup/testDatabase'
 import { baseUrl } from '../helpers/http'
 import { testPayload } from '../helpers/payload'
 import { exportedNames, selectors } from '../helpers/promql'
@@ -82,7 +81,6 @@ const TARGET_LABELS = new Set(['job', 'instance'])
 const BUILT_IN_LABELS = new Set(['le', 'quantile'])
 
 const metricsToken = () => process.env.METRICS_TOKEN ?? ''
-const WORKER_DB = 'ops_worker'
 let worker: SpawnedWorker | undefined
 let workerPort: number
 
@@ -95,32 +93,23 @@ async function scrape(url: string): Promise<string> {
 beforeAll(async () => {
   // The job gauges' definitions (queue label), as every web instance and worker registers them.
   registerJobMetrics(await testPayload())
-  // The worker gets a database of its own (migrated as it starts), so it runs none of the suite's
-  // jobs, and a key prefix of its own, so its orphan sweep never sees the suite's files.
+  // The worker runs on the run's database, as the other tests' workers do, while this file runs;
+  // its own key prefix keeps its orphan sweep away from the suite's files.
   workerPort = await freePort()
   worker = await spawnWorker(
-    {
-      DATABASE_URL: await createScratchDatabase(WORKER_DB),
-      DATABASE_SCHEMA: 'migrate',
-      S3_PREFIX: 'ops-worker',
-      WORKER_METRICS_PORT: String(workerPort),
-      LOG_LEVEL: 'warn',
-    },
+    { S3_PREFIX: 'ops-worker', WORKER_METRICS_PORT: String(workerPort), LOG_LEVEL: 'warn' },
     'ops-worker',
   )
   await until(
-    'the worker serves /healthz',
+    `the worker serves /healthz (its log: ${worker.logFile})`,
     async () =>
       (await fetch(`http://127.0.0.1:${workerPort}/healthz`).catch(() => null))?.ok || undefined,
-    90_000,
+    120_000,
     250,
   )
-}, 120_000)
+}, 150_000)
 
-afterAll(async () => {
-  await worker?.stop()
-  await dropScratchDatabase(WORKER_DB)
-}, 60_000)
+afterAll(() => worker?.stop(), 60_000)
 
 describe('alert rules', () => {
   it('cover error rate, latency, cache, sync lag, failed jobs, the breaker and ingestion', () => {
