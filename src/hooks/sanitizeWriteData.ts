@@ -6,12 +6,17 @@ const SERVER_MANAGED = ['createdAt', 'updatedAt'] as const
 /**
  * Writes from REST and GraphQL: a body that is JSON but not an object (`null`, `false`, `"x"`,
  * `[]`) would crash deep inside Payload's field hooks, and a client-sent `createdAt`/`updatedAt`
- * out of the date range would crash the database adapter, both with a 500. Refuse the first with a
+ * out of the date range (like any date field's) would crash the database adapter, both with a 500. Refuse the first with a
  * 400 in Payload's error shape; drop the second (Payload sets them). Strings holding U+0000, which
  * Postgres cannot store, are refused with a 400 naming the field. The Local API (seed, ingestion)
  * is trusted and left alone. Found by the fuzz tests in tests/int/fuzz.
  */
-export const sanitizeWriteData: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+export const sanitizeWriteData: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
   if (operation !== 'create' && operation !== 'update') return args
   const data: unknown = (args as { data?: unknown }).data
   if (data === undefined || req.payloadAPI === 'local') return args
@@ -19,6 +24,15 @@ export const sanitizeWriteData: CollectionBeforeOperationHook = ({ args, operati
     throw new APIError('The request body must be a JSON object of field values.', 400)
   }
   for (const field of SERVER_MANAGED) delete (data as Record<string, unknown>)[field]
+  // A date out of range (a number like 1e20) would crash the database adapter: refuse it by name.
+  for (const field of collection.flattenedFields) {
+    if (field.type !== 'date') continue
+    const value = (data as Record<string, unknown>)[field.name]
+    if (value === undefined || value === null || value === '') continue
+    const time =
+      typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : NaN
+    if (Number.isNaN(time)) throw new APIError(`${field.name} is not a valid date.`, 400)
+  }
   const nul = pathOfNulCharacter(data)
   if (nul !== undefined) {
     throw new APIError(`${nul || 'A value'} contains a NUL character, which cannot be stored.`, 400)
