@@ -19,6 +19,8 @@ const nextConfig = {
     'drizzle-orm',
     'pg',
     'pino',
+    // The development log format (src/observability/logger.ts); installed with payload, which uses it.
+    'pino-pretty',
     'sharp',
     // One copy of each in the process too: one Prometheus registry, one Redis client library.
     'prom-client',

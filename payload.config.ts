@@ -1,5 +1,7 @@
 /**
- * Payload wiring: collections, database, localization, limits. No logic lives here.
+ * Payload wiring: this app's users, database, localization, limits, and MediaMesh installed as a
+ * plugin. No logic lives here. This is the one place that maps the environment (src/env.ts) to
+ * MediaMesh's options: nothing below the plugin entry reads the environment.
  */
 import os from 'node:os'
 import path from 'node:path'
@@ -9,34 +11,83 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { ar } from '@payloadcms/translations/languages/ar'
 import { en } from '@payloadcms/translations/languages/en'
-import { buildConfig, type Migration } from 'payload'
+import { buildConfig, type Config, type Migration } from 'payload'
 import sharp from 'sharp'
 
 import { hasRole } from './src/access/roles'
-import { Categories } from './src/collections/Categories'
 import { indexLocaleParents } from './src/db/indexLocaleParents'
-import { Episodes } from './src/collections/Episodes'
-import { Media } from './src/collections/Media'
-import { Programs } from './src/collections/Programs'
-import { Sources } from './src/collections/Sources'
 import { Users } from './src/collections/Users'
-import { env } from './src/env'
+import { env, type Env } from './src/env'
 import { translateDatabaseErrors } from './src/hooks/translateDatabaseErrors'
-import { jobRequestContext } from './src/jobs/requestContext'
 import { migrations } from './src/migrations'
 import { logger } from './src/observability/logger'
-import { adminSearch } from './src/plugins/adminSearch'
-import { cmsRateLimits } from './src/plugins/cmsRateLimits'
-import { ingest } from './src/plugins/ingest'
-import { mediaStorage } from './src/plugins/mediaStorage'
-import { searchSync } from './src/plugins/searchSync'
+import { mediaMesh } from './src/plugins/mediaMesh'
+import { hardenSanitizedConfig } from './src/plugins/securityHardening'
+import type { MediaMeshOptions } from './src/plugins/types'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 // Generated migrations type their argument precisely; the adapter and `db.migrate` take `unknown`.
 export const committedMigrations = migrations as unknown as Migration[]
 
-export default buildConfig({
+/** MediaMesh's options from this app's environment (README: "Use MediaMesh in your Payload app"). */
+export function mediaMeshOptionsFrom(env: Env): MediaMeshOptions {
+  return {
+    cursorSecret: env.DISCOVERY_CURSOR_SECRET,
+    elasticsearch: { node: env.ELASTICSEARCH_URL, indexPrefix: env.SEARCH_INDEX_PREFIX },
+    redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
+    discovery: {
+      basePath: env.DISCOVERY_BASE_PATH,
+      cacheTtlSeconds: env.DISCOVERY_CACHE_TTL_SECONDS,
+      staleTtlSeconds: env.DISCOVERY_STALE_TTL_SECONDS,
+      memoryCacheMb: env.DISCOVERY_MEMORY_CACHE_MB,
+      searchTimeoutMs: env.DISCOVERY_SEARCH_TIMEOUT_MS,
+      readsPerMinute: env.RATE_LIMIT_DISCOVERY_PER_MINUTE,
+      eventsPerMinute: env.RATE_LIMIT_EVENTS_PER_MINUTE,
+      apiKeys: env.DISCOVERY_API_KEYS,
+      corsOrigins: env.DISCOVERY_CORS_ORIGINS.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+      docs: env.DISCOVERY_DOCS,
+    },
+    ingestion: {
+      timeoutMs: env.INGEST_TIMEOUT_MS,
+      maxBytes: env.INGEST_MAX_BYTES,
+      allowPrivateNetworks: env.INGEST_ALLOW_PRIVATE_NETWORKS,
+    },
+    media: {
+      dir: env.MEDIA_DIR,
+      s3: env.s3 ?? undefined,
+      publicUrl: env.MEDIA_PUBLIC_URL_EXPLICIT,
+      serverUrl: env.SERVER_URL,
+      uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+      maxImageBytes: env.MEDIA_MAX_IMAGE_BYTES,
+      maxAudioBytes: env.MEDIA_MAX_AUDIO_BYTES,
+      maxVideoBytes: env.MEDIA_MAX_VIDEO_BYTES,
+      orphanGraceMinutes: env.MEDIA_ORPHAN_GRACE_MINUTES,
+    },
+    rateLimits: {
+      loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
+      writesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE,
+      accountPerMinute: env.RATE_LIMIT_ACCOUNT_PER_MINUTE,
+      fetchNowPerMinute: env.RATE_LIMIT_FETCH_NOW_PER_MINUTE,
+    },
+    insights: {
+      maxQueriesPerHour: env.SEARCH_INSIGHTS_MAX_QUERIES_PER_HOUR,
+      flushSeconds: env.SEARCH_INSIGHTS_FLUSH_SECONDS,
+      retentionDays: env.SEARCH_INSIGHTS_DAYS,
+    },
+    queryBounds: {
+      maxWhereConditions: env.WHERE_MAX_CONDITIONS,
+      maxWherePathSegments: env.WHERE_MAX_PATH_SEGMENTS,
+    },
+    // GraphQL suggestions go while introspection is off (Payload: in production).
+    hideGraphQLSuggestions: env.isProduction,
+  }
+}
+
+/** This app's Payload config, without its plugin. */
+const appConfigBase: Config = {
   secret: env.PAYLOAD_SECRET,
   serverURL: env.SERVER_URL_EXPLICIT,
   telemetry: false,
@@ -51,7 +102,8 @@ export default buildConfig({
   },
   // The admin panel in English or Arabic (right to left), chosen per user in their account settings.
   i18n: { supportedLanguages: { en, ar }, fallbackLanguage: 'en' },
-  collections: [Programs, Episodes, Categories, Media, Users, Sources],
+  // MediaMesh adds its catalogue collections (programs, episodes, categories, media, sources).
+  collections: [Users],
   editor: lexicalEditor(),
   localization: {
     locales: [
@@ -75,7 +127,11 @@ export default buildConfig({
       await payload.db.migrate({ migrations: committedMigrations })
     }
   },
-  hooks: { afterError: [translateDatabaseErrors] },
+  hooks: {
+    afterError: [
+      translateDatabaseErrors({ databasePort: Number(new URL(env.DATABASE_URL).port || 5432) }),
+    ],
+  },
   graphQL: {
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
@@ -108,14 +164,11 @@ export default buildConfig({
       run: () => false,
     },
   },
-  // jobRequestContext last: it wraps every task the plugins before it add.
-  plugins: [
-    mediaStorage(),
-    searchSync(),
-    adminSearch(),
-    ingest(),
-    cmsRateLimits(),
-    jobRequestContext(),
-  ],
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-})
+}
+
+/** This app's Payload config with MediaMesh installed with `options` (tests build variants). */
+export const appConfig = (options: MediaMeshOptions) =>
+  buildConfig({ ...appConfigBase, plugins: [mediaMesh(options)] }).then(hardenSanitizedConfig)
+
+export default appConfig(mediaMeshOptionsFrom(env))

@@ -56,7 +56,8 @@ const { reindexCatalogue } = await import('../src/search/reindex')
 const { episodeToIndexRecord } = await import('../src/search/mappers')
 
 const payload = await getPayload({ config })
-const client = createSearchClient(esUrl)
+// `required: true` fails without a node, so there is a URL here.
+const client = createSearchClient(esUrl!)
 const names = catalogueIndexNames(PREFIX)
 await client.indices.delete({ index: `${PREFIX}-catalogue*` }, { ignore: [404] })
 

@@ -7,7 +7,19 @@
  */
 import { execFile } from 'node:child_process'
 
+import { parseCli } from './lib/cli'
 import { ROOT } from './lib/paths'
+
+parseCli({
+  command: 'npm run audit',
+  summary:
+    'Runs npm audit on the production dependencies and fails on any high or critical advisory\n' +
+    'not accepted in AUDIT_ALLOW (scripts/audit.ts). Passes with a note where the registry has no\n' +
+    'audit service.',
+  examples: ['npm run audit'],
+  notes:
+    'Exit codes: 0 no serious advisory (or not checkable here), 1 advisories found, 2 usage error.',
+})
 
 /** Advisory ids (GHSA) accepted after review, each with its reason. None so far. */
 const AUDIT_ALLOW: Record<string, string> = {}

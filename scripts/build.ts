@@ -20,5 +20,20 @@ export async function ensureProductionBuild({ force = false } = {}): Promise<voi
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await ensureProductionBuild({ force: process.argv.includes('--force') })
+  const { parseCli } = await import('./lib/cli')
+  const { values } = parseCli({
+    command: 'npm run build',
+    summary:
+      'Builds the production bundle (next build) unless the one on disk was built from the current\n' +
+      'sources (a stamp of their hash); npm start and npm test use it.',
+    options: {
+      force: {
+        type: 'boolean',
+        default: false,
+        description: 'Build even if the bundle is current.',
+      },
+    },
+    examples: ['npm run build', 'npm run build -- --force'],
+  })
+  await ensureProductionBuild({ force: values.force })
 }

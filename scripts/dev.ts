@@ -5,7 +5,23 @@
  */
 import nextEnv from '@next/env'
 
-Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? 'development' })
+import { parseCli } from './lib/cli'
+
+parseCli({
+  command: 'npm run dev',
+  summary:
+    'From a fresh clone to a running platform: creates the database if it is missing, migrates it,\n' +
+    'seeds the demo catalogue on the first run, indexes it, then starts the host in development\n' +
+    'mode (hot reload, readable logs) and prints where everything is.',
+  examples: ['npm run dev', 'PORT=3001 npm run dev'],
+  notes: 'Logs: readable lines here; set LOG_FORMAT=json for the production format.',
+})
+
+// Readable log lines on a developer's terminal; production and tests keep JSON (src/env.ts).
+Object.assign(process.env, {
+  NODE_ENV: process.env.NODE_ENV ?? 'development',
+  LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
+})
 nextEnv.loadEnvConfig(process.cwd(), true)
 
 const { env } = await import('../src/env')
@@ -34,14 +50,16 @@ if (searchUrl) {
   const { ensureCatalogueIndexed } = await import('../src/search/ensureIndexed')
   const { searchClient } = await import('../src/search/client')
   const { catalogueIndex } = await import('../src/search/config')
-  const { progressLine } = await import('./lib/progress')
+  const { progressReporter } = await import('./lib/progress')
+  const progress = progressReporter({ label: 'indexing' })
   const indexed = await ensureCatalogueIndexed(payload, searchClient(), catalogueIndex, {
-    onProgress: (progress) => process.stderr.write(progressLine(progress)),
+    onProgress: ({ indexed, total }) => progress.update(indexed, total),
   })
+  progress.finish()
   console.log(
     indexed.state === 'up-to-date'
       ? `✓ search index up to date (${indexed.documents} documents)`
-      : `\n✓ search index built: ${indexed.documents} documents in ${indexed.seconds.toFixed(1)} s`,
+      : `✓ search index built: ${indexed.documents} documents in ${indexed.seconds.toFixed(1)} s`,
   )
 }
 

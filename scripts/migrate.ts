@@ -6,6 +6,18 @@
  */
 import nextEnv from '@next/env'
 
+import { parseCli } from './lib/cli'
+
+parseCli({
+  command: 'npm run migrate',
+  summary:
+    'Applies the committed migrations (src/migrations) to the database DATABASE_URL names and\n' +
+    'exits. Concurrent runs take turns under a Postgres advisory lock; the second finds nothing to\n' +
+    'do. Run it before a rollout with MIGRATE_ON_START=false on the instances.',
+  examples: ['npm run migrate', 'DATABASE_URL=postgres://... npm run migrate'],
+  notes: 'Exit codes: 0 up to date, 1 failed (logged), 2 usage error.',
+})
+
 nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production')
 // This script migrates, under its lock; Payload must not also do so while it starts.
 process.env.MIGRATE_ON_START = 'false'

@@ -4,11 +4,29 @@
  * Chromium for the browser tests), then runs jest. Each run uses its own database on the
  * server at TEST_POSTGRES_URL (default: the local one).
  */
-import { ensureProductionBuild } from './build'
-import { ensureChromium } from './lib/chromium'
-import { ROOT } from './lib/paths'
-import { run } from './lib/run'
-import { ensureElasticsearch, ensurePostgres, ensureRedis, ensureS3Proxy } from './lib/services'
+import { parseCli } from './lib/cli'
+
+parseCli({
+  command: 'npm test --',
+  args: '[test paths]',
+  passThrough: true,
+  summary:
+    'Runs the test suite: starts what it needs (PostgreSQL, Elasticsearch, Redis, S3Proxy),\n' +
+    'rebuilds the production bundle if the sources changed, runs the analysis plugin unit tests,\n' +
+    'then jest. Paths and every other option are passed to jest.',
+  examples: [
+    'npm test                                   # the whole suite',
+    'npm test -- tests/int/ingest               # one folder',
+    'npm run test:unit -- tests/unit/ingest     # unit tests only, no services',
+  ],
+})
+
+const { ensureProductionBuild } = await import('./build')
+const { ensureChromium } = await import('./lib/chromium')
+const { ROOT } = await import('./lib/paths')
+const { run } = await import('./lib/run')
+const { ensureElasticsearch, ensurePostgres, ensureRedis, ensureS3Proxy } =
+  await import('./lib/services')
 
 await ensurePostgres(process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres')
 await ensureElasticsearch(

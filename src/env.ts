@@ -65,6 +65,11 @@ const schema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    /**
+     * `json`: one JSON object per line, for log collectors (production, tests). `pretty`: coloured,
+     * readable lines for a developer's terminal; `npm run dev` sets it unless told otherwise.
+     */
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     /** Run Payload's job queue (scheduled publish) inside the web process. */
     JOBS_AUTORUN: booleanString.optional(),
     /** A job claim not renewed for this long is taken back from its (dead) runner. */
@@ -137,8 +142,24 @@ const schema = z
           .filter(Boolean),
       )
       .refine((keys) => keys.every((key) => key.length >= 16), 'each key needs 16+ characters'),
+    /** Path the discovery API is served under (`<path>/v1/...`). */
+    DISCOVERY_BASE_PATH: z
+      .string()
+      .regex(/^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/, 'must start with / and not end with one')
+      .default('/discovery'),
+    /** Serve the discovery API's Swagger UI at `<DISCOVERY_BASE_PATH>/docs`. */
+    DISCOVERY_DOCS: booleanString.default(true),
     /** Allowed CORS origins for discovery: `*` (default, public read API) or a comma-separated list. */
     DISCOVERY_CORS_ORIGINS: z.string().default('*'),
+    /** Days of hourly search insights kept in Postgres; older rows are deleted by the flush. */
+    SEARCH_INSIGHTS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /**
+     * Distinct (query, locale) pairs counted per hour; searches beyond are counted together as
+     * "other queries", so a flood of unique queries cannot grow Redis or Postgres without bound.
+     */
+    SEARCH_INSIGHTS_MAX_QUERIES_PER_HOUR: z.coerce.number().int().min(10).default(5000),
+    /** How often counted searches move from Redis (or memory) to Postgres, in seconds. */
+    SEARCH_INSIGHTS_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /** Discovery reads per minute per client IP (or per API key). */
     RATE_LIMIT_DISCOVERY_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
     /** Usage events (POST /discovery/v1/events) per minute per client IP. */
@@ -147,6 +168,71 @@ const schema = z
     RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     /** CMS writes (REST and GraphQL create, update, delete) per minute per user. */
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+    /** "Fetch now" on feed sources per minute per user (each one fetches a remote feed). */
+    RATE_LIMIT_FETCH_NOW_PER_MINUTE: z.coerce.number().int().min(1).default(6),
+    /**
+     * Origins besides SERVER_URL allowed to send cookie-authenticated writes to the CMS (an admin
+     * served from another host name). Comma-separated, e.g. `https://cms.example.com`.
+     */
+    CSRF_TRUSTED_ORIGINS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (origins) => origins.every((origin) => /^https?:\/\/[^/]+$/.test(origin)),
+        'each origin is scheme://host[:port], no path',
+      ),
+    /**
+     * Account recovery per minute per client IP and email: unlock and forgot-password (each GraphQL
+     * alias counts), reset-password per client IP.
+     */
+    RATE_LIMIT_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+    /**
+     * Largest JSON or urlencoded body of a CMS API request (REST create, update, method-override
+     * reads), in bytes; refused with 413 before it is parsed. Multipart uploads have their own limit
+     * (UPLOAD_MAX_BYTES).
+     */
+    HTTP_JSON_BODY_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(2 * 1024 * 1024),
+    /** Largest body of a login, logout, unlock, forgot- or reset-password request, in bytes. */
+    HTTP_AUTH_BODY_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(256)
+      .default(16 * 1024),
+    /** Largest body of a GraphQL request (POST /api/graphql), in bytes. */
+    HTTP_GRAPHQL_BODY_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(64 * 1024),
+    /**
+     * Root fields (aliases included) one GraphQL request may run: each is at least one database
+     * query. A document with more is refused with 400 before it runs.
+     */
+    GRAPHQL_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(1000).default(20),
+    /**
+     * Estimated cost of one GraphQL request (src/http/graphqlCost.ts: every root field is a query,
+     * fields under a list count once per document the list may return). Refused with 400 above it.
+     */
+    GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(5000),
+    /** Nesting depth of selections in one GraphQL request. */
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+    /** Conditions (leaves of and/or trees) in one `where` of a REST or GraphQL read or bulk write. */
+    WHERE_MAX_CONDITIONS: z.coerce.number().int().min(1).max(10_000).default(30),
+    /**
+     * Segments of one `where` field path (`program.categories.slug` has 3): each segment after the
+     * first may join another table.
+     */
+    WHERE_MAX_PATH_SEGMENTS: z.coerce.number().int().min(1).max(20).default(3),
     /**
      * Let ingestion fetch feeds from loopback and private addresses. Off by default: a feed URL is
      * user input, and fetching internal addresses from the server is SSRF. Tests turn it on.

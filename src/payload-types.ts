@@ -71,8 +71,11 @@ export interface Config {
     episodes: Episode;
     categories: Category;
     media: Media;
-    users: User;
     sources: Source;
+    users: User;
+    'search-insights': SearchInsight;
+    'search-synonyms': SearchSynonym;
+    'search-promotions': SearchPromotion;
     search: Search;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -86,8 +89,11 @@ export interface Config {
     episodes: EpisodesSelect<false> | EpisodesSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
-    users: UsersSelect<false> | UsersSelect<true>;
     sources: SourcesSelect<false> | SourcesSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
+    'search-insights': SearchInsightsSelect<false> | SearchInsightsSelect<true>;
+    'search-synonyms': SearchSynonymsSelect<false> | SearchSynonymsSelect<true>;
+    'search-promotions': SearchPromotionsSelect<false> | SearchPromotionsSelect<true>;
     search: SearchSelect<false> | SearchSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -301,6 +307,26 @@ export interface Episode {
   mimeType?: string | null;
   sizeBytes?: number | null;
   durationSeconds?: number | null;
+  /**
+   * A transcript file (VTT, SRT, text) the feed links.
+   */
+  transcriptUrl?: string | null;
+  transcriptType?: string | null;
+  /**
+   * A JSON chapters file (podcast:chapters).
+   */
+  chaptersUrl?: string | null;
+  /**
+   * Hosts, guests and crew (podcast:person).
+   */
+  people?:
+    | {
+        name: string;
+        role?: string | null;
+        href?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   program: number | Program;
   /**
    * Part of the public URL. Generated from the title when left empty.
@@ -321,41 +347,6 @@ export interface Episode {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  /**
-   * Admin: everything. Editor: all content. Viewer: reads published content.
-   */
-  roles: ('admin' | 'editor' | 'viewer')[];
-  updatedAt: string;
-  createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -396,6 +387,145 @@ export interface Source {
   skippedReasons?: string | null;
   lastError?: string | null;
   lastErrorAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  currentPassword?: string | null;
+  /**
+   * Admin: everything. Editor: all content. Viewer: reads published content.
+   */
+  roles: ('admin' | 'editor' | 'viewer')[];
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * Hourly search counts; see the Search insights view for the summary.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-insights".
+ */
+export interface SearchInsight {
+  id: number;
+  hour: string;
+  /**
+   * Normalised (lower case, spaces collapsed). Empty: queries beyond the cap.
+   */
+  query: string;
+  locale: string;
+  /**
+   * Searches in this hour.
+   */
+  searches: number;
+  /**
+   * Searches that found nothing.
+   */
+  zeroResults: number;
+  /**
+   * Searches answered by the relaxed query.
+   */
+  relaxed: number;
+  /**
+   * Results opened from these searches.
+   */
+  clicks: number;
+  /**
+   * Sum of the opened results’ positions (average = sum / clicks).
+   */
+  positionSum: number;
+  /**
+   * Result count of the latest search.
+   */
+  lastTotal?: number | null;
+  /**
+   * Filters the latest search was understood to ask.
+   */
+  filters?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Words or phrases searched as one another. One-way: the first term also finds the others, not back.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-synonyms".
+ */
+export interface SearchSynonym {
+  id: number;
+  /**
+   * Two or more words or phrases.
+   */
+  terms: string[];
+  /**
+   * Only the first term expands to the others.
+   */
+  oneWay?: boolean | null;
+  locale: 'en' | 'ar' | 'both';
+  label?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-promotions".
+ */
+export interface SearchPromotion {
+  id: number;
+  /**
+   * Compared ignoring case, punctuation and Arabic letter forms.
+   */
+  query: string;
+  match: 'exact' | 'contains';
+  /**
+   * Shown first, in this order (published items only).
+   */
+  items: (
+    | {
+        relationTo: 'programs';
+        value: number | Program;
+      }
+    | {
+        relationTo: 'episodes';
+        value: number | Episode;
+      }
+  )[];
+  startsAt?: string | null;
+  endsAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -560,12 +690,24 @@ export interface PayloadLockedDocument {
         value: number | Media;
       } | null)
     | ({
+        relationTo: 'sources';
+        value: number | Source;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
     | ({
-        relationTo: 'sources';
-        value: number | Source;
+        relationTo: 'search-insights';
+        value: number | SearchInsight;
+      } | null)
+    | ({
+        relationTo: 'search-synonyms';
+        value: number | SearchSynonym;
+      } | null)
+    | ({
+        relationTo: 'search-promotions';
+        value: number | SearchPromotion;
       } | null)
     | ({
         relationTo: 'search';
@@ -652,6 +794,17 @@ export interface EpisodesSelect<T extends boolean = true> {
   mimeType?: T;
   sizeBytes?: T;
   durationSeconds?: T;
+  transcriptUrl?: T;
+  transcriptType?: T;
+  chaptersUrl?: T;
+  people?:
+    | T
+    | {
+        name?: T;
+        role?: T;
+        href?: T;
+        id?: T;
+      };
   program?: T;
   slug?: T;
   seasonNumber?: T;
@@ -736,10 +889,40 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sources_select".
+ */
+export interface SourcesSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  kind?: T;
+  program?: T;
+  defaultCategory?: T;
+  language?: T;
+  publish?: T;
+  refreshMinutes?: T;
+  enabled?: T;
+  lastFetchedAt?: T;
+  lastSuccessAt?: T;
+  nextFetchAt?: T;
+  etag?: T;
+  lastModified?: T;
+  itemsSeen?: T;
+  itemsCreated?: T;
+  itemsUpdated?: T;
+  itemsSkipped?: T;
+  skippedReasons?: T;
+  lastError?: T;
+  lastErrorAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  currentPassword?: T;
   roles?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -765,30 +948,44 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "sources_select".
+ * via the `definition` "search-insights_select".
  */
-export interface SourcesSelect<T extends boolean = true> {
-  name?: T;
-  url?: T;
-  kind?: T;
-  program?: T;
-  defaultCategory?: T;
-  language?: T;
-  publish?: T;
-  refreshMinutes?: T;
-  enabled?: T;
-  lastFetchedAt?: T;
-  lastSuccessAt?: T;
-  nextFetchAt?: T;
-  etag?: T;
-  lastModified?: T;
-  itemsSeen?: T;
-  itemsCreated?: T;
-  itemsUpdated?: T;
-  itemsSkipped?: T;
-  skippedReasons?: T;
-  lastError?: T;
-  lastErrorAt?: T;
+export interface SearchInsightsSelect<T extends boolean = true> {
+  hour?: T;
+  query?: T;
+  locale?: T;
+  searches?: T;
+  zeroResults?: T;
+  relaxed?: T;
+  clicks?: T;
+  positionSum?: T;
+  lastTotal?: T;
+  filters?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-synonyms_select".
+ */
+export interface SearchSynonymsSelect<T extends boolean = true> {
+  terms?: T;
+  oneWay?: T;
+  locale?: T;
+  label?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-promotions_select".
+ */
+export interface SearchPromotionsSelect<T extends boolean = true> {
+  query?: T;
+  match?: T;
+  items?: T;
+  startsAt?: T;
+  endsAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -905,6 +1102,7 @@ export interface TaskSearchSync {
     collection: string;
     id: number;
     requestId?: string | null;
+    background?: boolean | null;
   };
   output: {
     outcome?: string | null;

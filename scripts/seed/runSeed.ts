@@ -2,6 +2,7 @@ import { getPayload } from 'payload'
 
 import config from '../../payload.config'
 import { env } from '../../src/env'
+import { progressReporter } from '../lib/progress'
 import { buildCatalogue } from './catalogue'
 import { DEMO_USERS, seedDatabase } from './seedDatabase'
 
@@ -9,10 +10,12 @@ import { DEMO_USERS, seedDatabase } from './seedDatabase'
 export async function runSeed(): Promise<void> {
   const payload = await getPayload({ config })
   const started = Date.now()
+  const progress = progressReporter({ label: 'seeding programs', unit: 'programs' })
   const result = await seedDatabase(payload, {
     catalogue: buildCatalogue(),
     password: env.SEED_PASSWORD,
-  })
+    onProgress: (done, total) => progress.update(done, total),
+  }).finally(() => progress.finish())
   const { created, skipped } = result
   console.log(
     `✓ seed done in ${((Date.now() - started) / 1000).toFixed(1)} s: created ${created.programs} programs, ` +

@@ -10,7 +10,7 @@ import sharp from 'sharp'
 
 import type { Role } from '../../src/access/roles'
 import { inTransaction } from '../../src/db/inTransaction'
-import { SKIP_SEARCH_SYNC } from '../../src/plugins/searchSync/types'
+import { SKIP_SEARCH_SYNC } from '../../src/search/syncTask'
 import { plainTextToLexical } from '../../src/lib/lexical'
 import type { SeedCatalogue, SeedEpisode, SeedProgram } from './catalogue'
 
@@ -37,7 +37,16 @@ const seedContext = () => ({ seeding: true, [SKIP_SEARCH_SYNC]: true })
 
 export async function seedDatabase(
   payload: Payload,
-  { catalogue, password }: { catalogue: SeedCatalogue; password: string },
+  {
+    catalogue,
+    password,
+    onProgress,
+  }: {
+    catalogue: SeedCatalogue
+    password: string
+    /** Called after each program (the seed's long part): programs done so far, and the total. */
+    onProgress?: (done: number, total: number) => void
+  },
 ): Promise<SeedResult> {
   const result: SeedResult = {
     created: { users: 0, categories: 0, programs: 0, episodes: 0, media: 0 },
@@ -68,10 +77,24 @@ export async function seedDatabase(
       where: { slug: { equals: category.slug } },
       limit: 1,
       depth: 0,
+      locale: 'all',
     })
-    if (found.docs[0]) {
-      categoryIds.set(category.slug, found.docs[0].id)
+    const existing = found.docs[0]
+    if (existing) {
+      categoryIds.set(category.slug, existing.id)
       result.skipped.categories++
+      // A category a feed import created first (English name only, flagged for review) gets the
+      // catalogue's names where it has none; names an editor wrote are kept.
+      const names = (existing.name ?? {}) as unknown as Partial<Record<'en' | 'ar', string>>
+      for (const locale of ['en', 'ar'] as const) {
+        if (names[locale]) continue
+        await payload.update({
+          collection: 'categories',
+          id: existing.id,
+          locale,
+          data: { name: category.name[locale], description: category.description[locale] },
+        })
+      }
       continue
     }
     const parent = category.parentSlug ? categoryIds.get(category.parentSlug) : undefined
@@ -89,13 +112,15 @@ export async function seedDatabase(
     result.created.categories++
   }
 
-  for (const program of catalogue.programs) {
+  const total = catalogue.programs.length
+  for (const [done, program] of catalogue.programs.entries()) {
     const exists = await payload.count({
       collection: 'programs',
       where: { slug: { equals: program.slug } },
     })
     if (exists.totalDocs > 0) {
       result.skipped.programs++
+      onProgress?.(done + 1, total)
       continue
     }
     // One transaction per program: a program is seeded whole or not at all.
@@ -107,6 +132,7 @@ export async function seedDatabase(
     result.created.programs++
     result.created.media++
     result.created.episodes += episodes
+    onProgress?.(done + 1, total)
   }
   return result
 }

@@ -1,19 +1,8 @@
-import type { Access, Where } from 'payload'
+/** Access for draft-enabled collections, from the one publication rule (src/lib/publication.ts). */
+import type { Access } from 'payload'
 
+import { publishedAndDueWhere } from '../lib/publication'
 import { isStaffUser } from './roles'
-
-/**
- * What the public may see of a draft-enabled collection: published, and with a `publishedAt` that
- * has arrived. A published document with a future `publishedAt` stays hidden until then, without
- * needing a job to flip it. `publishedAt` is always set on publish (see setPublishedAtOnPublish).
- * `prefix` scopes the condition to a relationship (e.g. `program.`).
- */
-export function publishedAndDueWhere(now: Date = new Date(), prefix = ''): Where[] {
-  return [
-    { [`${prefix}_status`]: { equals: 'published' } },
-    { [`${prefix}publishedAt`]: { less_than_equal: now.toISOString() } },
-  ]
-}
 
 /** Staff read everything (drafts included); public and viewers read published, due documents. */
 export const publishedAndDueOrStaff: Access = ({ req }) =>

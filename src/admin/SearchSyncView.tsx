@@ -1,7 +1,7 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
+
+import { AdminPage } from './AdminPage'
 
 import { hasRole } from '../access/roles'
 import { listFailedSyncJobs } from '../plugins/searchSync/deadLetters'
@@ -13,67 +13,60 @@ export async function SearchSyncView({
   params,
   searchParams,
 }: AdminViewServerProps) {
-  const { req, permissions, visibleEntities, locale } = initPageResult
+  const { req } = initPageResult
   const isAdmin = hasRole(req.user, 'admin')
   const failed = isAdmin ? await listFailedSyncJobs(req.payload) : { total: 0, jobs: [] }
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
+    <AdminPage
+      initPageResult={initPageResult}
       params={params}
-      payload={req.payload}
-      permissions={permissions}
       searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
+      title="Search sync"
     >
-      <Gutter>
-        <h1>Search sync</h1>
-        {!isAdmin ? (
-          <p>Only admins can manage search sync.</p>
-        ) : (
-          <>
-            <p>
-              Changes reach the search index through sync jobs. Jobs that failed every attempt are
-              listed here ({failed.total} in all); retry them once the cause is fixed.
-            </p>
-            <SearchSyncActions failedCount={failed.total} />
-            {failed.jobs.length === 0 ? (
-              <p data-testid="no-failed-jobs">No failed sync jobs.</p>
-            ) : (
-              <table data-testid="failed-jobs" style={{ width: '100%', marginTop: 24 }}>
-                <thead>
-                  <tr>
-                    <th align="left">Job</th>
-                    <th align="left">Document</th>
-                    <th align="left">Error</th>
-                    <th align="left">Attempts</th>
-                    <th align="left">Failed at</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {failed.jobs.map((job) => {
-                    const input = job.input as { collection?: string; id?: number }
-                    return (
-                      <tr key={job.id}>
-                        <td>{job.id}</td>
-                        <td>{`${input.collection ?? '?'} ${input.id ?? '?'}`}</td>
-                        <td>{job.error}</td>
-                        <td>{job.attempts}</td>
-                        <td>{new Date(job.failedAt).toISOString()}</td>
-                        <td>
-                          <SearchSyncActions jobId={job.id} />
-                        </td>
-                      </tr>
-                    )
-                  })}
-                </tbody>
-              </table>
-            )}
-          </>
-        )}
-      </Gutter>
-    </DefaultTemplate>
+      {!isAdmin ? (
+        <p>Only admins can manage search sync.</p>
+      ) : (
+        <>
+          <p>
+            Changes reach the search index through sync jobs. Jobs that failed every attempt are
+            listed here ({failed.total} in all); retry them once the cause is fixed.
+          </p>
+          <SearchSyncActions failedCount={failed.total} />
+          {failed.jobs.length === 0 ? (
+            <p data-testid="no-failed-jobs">No failed sync jobs.</p>
+          ) : (
+            <table data-testid="failed-jobs" style={{ width: '100%', marginTop: 24 }}>
+              <thead>
+                <tr>
+                  <th align="left">Job</th>
+                  <th align="left">Document</th>
+                  <th align="left">Error</th>
+                  <th align="left">Attempts</th>
+                  <th align="left">Failed at</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {failed.jobs.map((job) => {
+                  const input = job.input as { collection?: string; id?: number }
+                  return (
+                    <tr key={job.id}>
+                      <td>{job.id}</td>
+                      <td>{`${input.collection ?? '?'} ${input.id ?? '?'}`}</td>
+                      <td>{job.error}</td>
+                      <td>{job.attempts}</td>
+                      <td>{new Date(job.failedAt).toISOString()}</td>
+                      <td>
+                        <SearchSyncActions jobId={job.id} />
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </AdminPage>
   )
 }

@@ -5,7 +5,7 @@ import { slugField } from '../fields/slug'
 import { clampReadLimits } from '../hooks/clampReadLimits'
 import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
 import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced'
-import { COLLECTION_LABELS, FIELDS, GROUPS } from '../admin/labels'
+import { COLLECTION_LABELS, FIELDS, GROUPS } from '../lib/adminLabels'
 
 export const Categories: CollectionConfig = {
   slug: 'categories',

@@ -16,7 +16,7 @@ import {
   refreshMediaVisibilityAfterDelete,
 } from '../media/visibility'
 import { validateHttpUrl } from '../lib/isHttpUrl'
-import { COLLECTION_LABELS, FIELDS, GROUPS, TABS } from '../admin/labels'
+import { COLLECTION_LABELS, FIELDS, GROUPS, TABS } from '../lib/adminLabels'
 
 export const Episodes: CollectionConfig = {
   slug: 'episodes',
@@ -87,6 +87,48 @@ export const Episodes: CollectionConfig = {
                 { name: 'mimeType', type: 'text' },
                 nonNegativeIntegerField('sizeBytes'),
                 nonNegativeIntegerField('durationSeconds'),
+              ],
+            },
+            {
+              // Read from feeds (Podcasting 2.0 tags); links only, nothing is fetched from them.
+              type: 'collapsible',
+              label: 'Transcript, chapters and people (Podcasting 2.0)',
+              admin: { initCollapsed: true },
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    {
+                      name: 'transcriptUrl',
+                      type: 'text',
+                      validate: validateHttpUrl('transcriptUrl'),
+                      admin: { description: 'A transcript file (VTT, SRT, text) the feed links.' },
+                    },
+                    { name: 'transcriptType', type: 'text', admin: { placeholder: 'text/vtt' } },
+                  ],
+                },
+                {
+                  name: 'chaptersUrl',
+                  type: 'text',
+                  validate: validateHttpUrl('chaptersUrl'),
+                  admin: { description: 'A JSON chapters file (podcast:chapters).' },
+                },
+                {
+                  name: 'people',
+                  type: 'array',
+                  maxRows: 50,
+                  admin: { description: 'Hosts, guests and crew (podcast:person).' },
+                  fields: [
+                    {
+                      type: 'row',
+                      fields: [
+                        { name: 'name', type: 'text', required: true },
+                        { name: 'role', type: 'text', defaultValue: 'host' },
+                        { name: 'href', type: 'text', validate: validateHttpUrl('href') },
+                      ],
+                    },
+                  ],
+                },
               ],
             },
           ],

@@ -2,7 +2,6 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../access/isStaff'
 import { publicMediaOrStaff } from '../access/publicMediaOrStaff'
-import { env } from '../env'
 import { clampReadLimits } from '../hooks/clampReadLimits'
 import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
 import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced'
@@ -10,9 +9,11 @@ import { ALLOWED_MIME_TYPES } from '../media/fileKinds'
 import { noteFilesToBeWritten, removeFilesOfFailedUpload } from '../media/orphans'
 import { clearVariantsOfNonImages, prepareUpload } from '../media/prepareUpload'
 import { publicFileUrlsAfterRead } from '../media/publicFileUrls'
+import { createOrReuseMedia } from '../media/reuseIdenticalUpload'
 import { storageErrorsAs503 } from '../media/storageErrors'
+import { unknownFilesNotFound } from '../media/unknownFilesNotFound'
 import { countStoredUpload } from '../media/metrics'
-import { COLLECTION_LABELS, GROUPS } from '../admin/labels'
+import { COLLECTION_LABELS, GROUPS } from '../lib/adminLabels'
 
 /** Variants are WebP (every current browser); the original, as uploaded, is the fallback. */
 const webp = { format: 'webp', options: { quality: 80 } } as const
@@ -31,6 +32,8 @@ export const Media: CollectionConfig = {
     read: publicMediaOrStaff,
     update: isStaff,
   },
+  // Identical bytes uploaded again reuse the media document that holds them (no `-1` copy).
+  endpoints: [createOrReuseMedia],
   hooks: {
     // prepareUpload checks the bytes and renames the file before Payload stores anything.
     beforeOperation: [sanitizeWriteData, clampReadLimits, prepareUpload],
@@ -47,7 +50,9 @@ export const Media: CollectionConfig = {
     ],
   },
   upload: {
-    staticDir: env.MEDIA_DIR,
+    // `staticDir` comes from the `media.dir` option (src/plugins/mediaMesh.ts).
+    // Before the storage adapter's handler (appended by the storage plugin).
+    handlers: [unknownFilesNotFound],
     // Checked again by Payload on the detected type; prepareUpload is the stricter gate.
     mimeTypes: ALLOWED_MIME_TYPES,
     // Variants for cards, pages and players; sharp only runs for images. Sizes larger than the

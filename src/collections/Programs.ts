@@ -4,6 +4,7 @@ import { isStaff } from '../access/isStaff'
 import { publishedAndDueOrStaff } from '../access/publishedAndDue'
 import { editorialTextFields } from '../fields/editorialText'
 import { languageField } from '../fields/language'
+import { MAX_INDEXED_INTEGER } from '../fields/nonNegativeInteger'
 import { publishedAtField } from '../fields/publishedAt'
 import { slugField } from '../fields/slug'
 import { clampReadLimits } from '../hooks/clampReadLimits'
@@ -17,7 +18,7 @@ import {
   refreshMediaVisibilityAfterChange,
   refreshMediaVisibilityAfterDelete,
 } from '../media/visibility'
-import { COLLECTION_LABELS, FIELDS, GROUPS, TABS } from '../admin/labels'
+import { COLLECTION_LABELS, FIELDS, GROUPS, TABS } from '../lib/adminLabels'
 
 export { PROGRAM_FORMATS }
 
@@ -100,6 +101,8 @@ export const Programs: CollectionConfig = {
                   name: 'featuredRank',
                   type: 'number',
                   min: 1,
+                  // Indexed as a 32-bit integer: a larger rank would fail the program's sync.
+                  max: MAX_INDEXED_INTEGER,
                   admin: {
                     description: '1 shows first.',
                     condition: (_, siblingData) => Boolean(siblingData?.featured),

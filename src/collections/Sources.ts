@@ -5,13 +5,22 @@ import { languageField } from '../fields/language'
 import { clampReadLimits } from '../hooks/clampReadLimits'
 import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
 import { validateHttpUrl } from '../lib/isHttpUrl'
-import { COLLECTION_LABELS, GROUPS } from '../admin/labels'
+import { COLLECTION_LABELS, GROUPS } from '../lib/adminLabels'
 
 export const SOURCE_KINDS = ['podcast', 'youtube', 'feed'] as const
 
-/** Fields the import job writes; editors see them but cannot change them. */
+/**
+ * Fields the import job writes (with overrideAccess); editors see them but cannot change them,
+ * not even through the API: a forged `nextFetchAt` or `etag` would steer the scheduler.
+ */
 const status = (name: string, type: 'date' | 'number' | 'text' | 'textarea', label?: string) =>
-  ({ name, type, ...(label ? { label } : {}), admin: { readOnly: true } }) as Field
+  ({
+    name,
+    type,
+    ...(label ? { label } : {}),
+    access: { create: () => false, update: () => false },
+    admin: { readOnly: true },
+  }) as Field
 
 /**
  * External feeds (podcast RSS, YouTube channel feeds, generic RSS/Atom) that the ingest job imports

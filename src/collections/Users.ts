@@ -2,10 +2,11 @@ import type { CollectionConfig, FieldHook } from 'payload'
 
 import { adminOrSelf } from '../access/adminOrSelf'
 import { isAdmin, isAdminFieldLevel } from '../access/isAdmin'
-import { ROLES } from '../access/roles'
+import { isStaffUser, ROLES } from '../access/roles'
+import { protectAccountChanges } from '../auth/accountChanges'
 import { clampReadLimits } from '../hooks/clampReadLimits'
 import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
-import { COLLECTION_LABELS, GROUPS } from '../admin/labels'
+import { COLLECTION_LABELS, GROUPS } from '../lib/adminLabels'
 
 /** The very first account (created from the admin panel's sign-up screen) becomes an admin. */
 export const firstUserIsAdmin: FieldHook = async ({ operation, req, value }) => {
@@ -29,16 +30,42 @@ export const Users: CollectionConfig = {
     tokenExpiration: 2 * 60 * 60,
   },
   access: {
+    // The admin panel is for staff; viewers read published content through the APIs.
+    admin: ({ req }) => isStaffUser(req.user),
     create: isAdmin,
     delete: isAdmin,
     read: adminOrSelf,
+    // Payload's default lets any logged-in user unlock any account, an admin's included.
+    unlock: isAdmin,
     update: adminOrSelf,
   },
   hooks: {
-    beforeOperation: [sanitizeWriteData, clampReadLimits],
+    // Logins get uniform answers from the securityHardening plugin (after the rate limit).
+    beforeOperation: [sanitizeWriteData, clampReadLimits, protectAccountChanges],
   },
+  // Email verification is off: Payload's verify route would otherwise query a column that does not
+  // exist and answer 500. Custom endpoints come before Payload's own.
+  endpoints: [
+    {
+      path: '/verify/:token',
+      method: 'post',
+      handler: () => Response.json({ errors: [{ message: 'Not found.' }] }, { status: 404 }),
+    },
+  ],
   fields: [
     { name: 'name', type: 'text' },
+    {
+      // Asked for by protectAccountChanges when users change their own password; never stored.
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      label: 'Current password (to change your password)',
+      access: { read: () => false },
+      admin: {
+        condition: (data, _siblingData, { user }) =>
+          Boolean(user && data?.id !== undefined && String(data.id) === String(user.id)),
+      },
+    },
     {
       name: 'roles',
       type: 'select',

@@ -1,33 +1,78 @@
-/** Interactive API docs at /discovery/docs: Swagger UI, served from the npm package (no CDN). */
+/**
+ * Interactive API docs at <basePath>/docs: Swagger UI, served from the npm package (no CDN), and
+ * the page the problem `type` URIs point at (/discovery/docs/problems#<code>).
+ */
 import express, { type RequestHandler } from 'express'
 import { getAbsoluteFSPath } from 'swagger-ui-dist'
 
-const PAGE = `<!doctype html>
+import { PROBLEM_KINDS } from '../lib/problem'
+
+/** A complete HTML page; `head` goes after the title. */
+const htmlPage = (title: string, head: string, body: string) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>MediaMesh Discovery API</title>
-<link rel="stylesheet" href="/discovery/docs/assets/swagger-ui.css">
+<title>${title}</title>
+${head}
 </head>
 <body>
-<div id="docs"></div>
-<script src="/discovery/docs/assets/swagger-ui-bundle.js"></script>
-<script src="/discovery/docs/init.js"></script>
+${body}
 </body>
 </html>`
 
-const INIT = `window.ui = SwaggerUIBundle({ url: '/discovery/v1/openapi.json', dom_id: '#docs' })`
+const page = (basePath: string) =>
+  htmlPage(
+    'MediaMesh Discovery API',
+    `<link rel="stylesheet" href="${basePath}/docs/assets/swagger-ui.css">`,
+    `<div id="docs"></div>
+<script src="${basePath}/docs/assets/swagger-ui-bundle.js"></script>
+<script src="${basePath}/docs/init.js"></script>`,
+  )
 
-export const docsPage: RequestHandler = (_req, res) => {
-  res.setHeader('Cache-Control', 'public, max-age=300')
-  res.type('html').send(PAGE)
-}
+const init = (basePath: string) =>
+  `window.ui = SwaggerUIBundle({ url: '${basePath}/v1/openapi.json', dom_id: '#docs' })`
 
-export const docsInit: RequestHandler = (_req, res) => {
-  res.setHeader('Cache-Control', 'public, max-age=300')
-  res.type('application/javascript').send(INIT)
-}
+export const docsPage =
+  (basePath: string): RequestHandler =>
+  (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=300')
+    res.type('html').send(page(basePath))
+  }
+
+export const docsInit =
+  (basePath: string): RequestHandler =>
+  (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=300')
+    res.type('application/javascript').send(init(basePath))
+  }
 
 export const swaggerAssets = () =>
   express.static(getAbsoluteFSPath(), { maxAge: '1d', index: false, fallthrough: false })
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** Backticks in the descriptions become <code>, as in the README. */
+const inline = (text: string) => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>')
+
+const PROBLEMS_PAGE = htmlPage(
+  'MediaMesh problem types',
+  '',
+  `<h1>Problem types</h1>
+<p>Errors from MediaMesh's own routes are RFC 9457 problem details
+(<code>application/problem+json</code>); their <code>type</code> points at one entry below.</p>
+<dl>
+${Object.entries(PROBLEM_KINDS)
+  .map(
+    ([code, kind]) =>
+      `<dt id="${code}"><code>${code}</code>: ${kind.status} ${escapeHtml(kind.title)}</dt>\n<dd>${inline(kind.description)}</dd>`,
+  )
+  .join('\n')}
+</dl>`,
+)
+
+export const problemsPage: RequestHandler = (_req, res) => {
+  res.setHeader('Cache-Control', 'public, max-age=300')
+  res.type('html').send(PROBLEMS_PAGE)
+}

@@ -1,8 +1,12 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 
+import { sendProblem } from '../lib/problem'
 import { logger } from '../observability/logger'
 
-/** The one error type discovery handlers throw; rendered as `{ error: { code, message, details } }`. */
+/**
+ * The one error type discovery handlers throw; rendered as RFC 9457 problem details
+ * (src/http/problem.ts): `code` picks the problem type, `message` is the `detail`.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -19,8 +23,22 @@ export const notFound: RequestHandler = (req, _res, next) => {
   next(new ApiError(404, 'not_found', `No route for ${req.method} ${req.baseUrl}${req.path}`))
 }
 
+/** A route that exists, asked with another method: 405 with the `Allow` header (RFC 9110). */
+export const methodNotAllowed =
+  (allowed: string[]): RequestHandler =>
+  (req, res, next) => {
+    res.setHeader('Allow', allowed.join(', '))
+    next(
+      new ApiError(
+        405,
+        'method_not_allowed',
+        `${req.method} is not allowed here; use ${allowed.join(' or ')}.`,
+      ),
+    )
+  }
+
 /**
- * Turns anything thrown into the public error shape. Known client errors keep their status; body
+ * Turns anything thrown into a problem details answer. Known client errors keep their status; body
  * parser errors (malformed JSON, too large) become 400/413; everything else is a 500 with no
  * internals in the response (the log line, tied to the request id, has the details).
  */
@@ -30,12 +48,11 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (apiError.status >= 500 && apiError.status !== 503) {
     logger.error({ err: error, path: req.originalUrl }, 'discovery error')
   }
-  res.status(apiError.status).json({
-    error: {
-      code: apiError.code,
-      message: apiError.message,
-      ...(apiError.details === undefined ? {} : { details: apiError.details }),
-    },
+  sendProblem(req, res, {
+    status: apiError.status,
+    code: apiError.code,
+    detail: apiError.message,
+    details: apiError.details,
   })
 }
 

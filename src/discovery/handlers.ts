@@ -2,6 +2,7 @@
  * Thin handlers: validated input in, the service's answer out. Caching, headers and errors are the
  * router's job (router.ts); queries are the service's (service.ts).
  */
+import type { SearchInsights } from '../insights/SearchInsights'
 import type { Computed } from './cache'
 import { ApiError } from './errors'
 import type * as s from './schemas'
@@ -21,7 +22,7 @@ const value = async (promise: Promise<unknown>): Promise<Computed> => ({ value: 
 
 export function cachedHandlers(service: DiscoveryService): Record<string, CachedHandler> {
   return {
-    search: ({ query }) => value(service.search(query as s.SearchParams)),
+    search: ({ query }) => service.search(query as s.SearchParams),
     suggest: ({ query }) => value(service.suggest(query as s.SuggestParams)),
     featured: ({ query }) => service.featured(query as s.FeaturedParams),
     trending: ({ query }) => service.trendingItems(query as s.TrendingParams),
@@ -30,6 +31,13 @@ export function cachedHandlers(service: DiscoveryService): Record<string, Cached
       value(service.program((params as { slug: string }).slug, query as s.ProgramParams)),
     relatedPrograms: ({ params, query }) =>
       value(service.related((params as { slug: string }).slug, query as s.RelatedParams)),
+    relatedEpisodes: ({ params, query }) =>
+      value(
+        service.relatedEpisodes(
+          (params as { idOrSlug: string }).idOrSlug,
+          query as s.RelatedEpisodesParams,
+        ),
+      ),
     episode: ({ params, query }) =>
       value(service.episode((params as { idOrSlug: string }).idOrSlug, query as s.EpisodeParams)),
   }
@@ -38,6 +46,7 @@ export function cachedHandlers(service: DiscoveryService): Record<string, Cached
 export function plainHandlers(
   service: DiscoveryService,
   trending: TrendingCounter,
+  insights?: SearchInsights,
 ): Record<string, PlainHandler> {
   return {
     recordEvent: async ({ body }) => {
@@ -47,6 +56,13 @@ export function plainHandlers(
       const known = await service.exists(event.id).catch(() => true)
       if (!known) throw new ApiError(404, 'not_found', `No published item ${event.id}.`)
       await trending.record(event)
+      if (event.query) {
+        insights?.recordClick({
+          query: event.query,
+          locale: event.locale ?? 'en',
+          position: event.position,
+        })
+      }
       return { accepted: true }
     },
   }

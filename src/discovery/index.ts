@@ -4,47 +4,76 @@
  */
 import type { Payload } from 'payload'
 
-import { env } from '../env'
+import { SearchInsights } from '../insights/SearchInsights'
+import { getMediaMesh } from '../lib/mediaMeshOptions'
+import { searchRecordOf } from '../insights/searchAnswer'
+import { insightsPool, upsertInsightRows } from '../insights/store'
 import { redis, redisKey } from '../redis/client'
 import { catalogueGeneration } from '../search/catalogueChanges'
 import { searchClient } from '../search/client'
 import { catalogueIndex } from '../search/config'
 import { DiscoveryCache } from './cache'
 import { cachedHandlers, plainHandlers } from './handlers'
+import { searchPreviewRouter } from './preview'
 import { discoveryRouter } from './router'
 import { SearchBackend } from './searchBackend'
+import type { SearchParams } from './schemas'
 import { DiscoveryService } from './service'
 import { TrendingCounter } from './trending'
 
 export function createDiscovery(payload: Payload) {
+  const { discovery, insights: insightOptions, cursorSecret, media } = getMediaMesh(payload)
   const backend = new SearchBackend({
     client: searchClient(),
     index: catalogueIndex.read,
-    timeoutMs: env.DISCOVERY_SEARCH_TIMEOUT_MS,
+    timeoutMs: discovery.searchTimeoutMs,
   })
   catalogueGeneration.follow()
   const cache = new DiscoveryCache({
     redis: redis(),
     generation: () => catalogueGeneration.current(),
     keyPrefix: redisKey('discovery', 'v1', ''),
-    ttlMs: env.DISCOVERY_CACHE_TTL_SECONDS * 1000,
-    staleTtlMs: env.DISCOVERY_STALE_TTL_SECONDS * 1000,
-    memoryBytes: env.DISCOVERY_MEMORY_CACHE_MB * 1024 * 1024,
+    ttlMs: discovery.cacheTtlSeconds * 1000,
+    staleTtlMs: discovery.staleTtlSeconds * 1000,
+    memoryBytes: discovery.memoryCacheMb * 1024 * 1024,
   })
   const trending = new TrendingCounter(redis(), redisKey('trending', ''))
-  const service = new DiscoveryService(backend, payload, trending, env.DISCOVERY_CURSOR_SECRET)
-  // Category names can change with any catalogue change.
-  const stopFollowing = catalogueGeneration.onChange(() => service.forgetCategories())
+  // Searches and clicks counted in memory, pushed to Redis each second; straight to Postgres at the
+  // flush interval only while Redis is away (src/insights/SearchInsights.ts).
+  const insights = new SearchInsights({
+    redis: redis(),
+    keyPrefix: redisKey('insights', ''),
+    maxQueriesPerHour: insightOptions.maxQueriesPerHour,
+    fallbackSink: (rows) => upsertInsightRows(insightsPool(payload), rows),
+    fallbackIntervalMs: insightOptions.flushSeconds * 1000,
+  })
+  const service = new DiscoveryService(backend, payload, trending, cursorSecret)
+  // Category names and editors' search rules can change with any catalogue change.
+  const stopFollowing = catalogueGeneration.onChange(() => {
+    service.forgetCategories()
+    service.forgetRules()
+  })
   const router = discoveryRouter({
+    settings: discovery,
+    serverUrl: media.serverUrl,
     cache,
     cached: cachedHandlers(service),
-    plain: plainHandlers(service, trending),
+    plain: plainHandlers(service, trending, insights),
+    onAnswer: (operationId, query, answer) => {
+      if (operationId !== 'search') return
+      const search = searchRecordOf(query as SearchParams, answer)
+      if (search) insights.recordSearch(search)
+    },
   })
   return {
     router,
+    /** Staff-only `/api/search-preview`, mounted by the host before Next's handler. */
+    previewRouter: searchPreviewRouter(payload, service),
     backend,
+    insights,
     close: async () => {
       stopFollowing()
+      await insights.close().catch(() => undefined)
       trending.close()
       await trending.flush()
       backend.shutdown()

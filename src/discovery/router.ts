@@ -3,12 +3,13 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import cors from 'cors'
 import express, { type Request, type RequestHandler, type Response, Router } from 'express'
 
-import { env } from '../env'
-import { consume, type LimiterName } from '../ratelimit/limiters'
+import { logger } from '../observability/logger'
+import type { SanitizedMediaMeshOptions } from '../plugins/types'
+import { consume, type LimiterName, policyHeader } from '../ratelimit/limiters'
 import type { CacheOutcome, CachedAnswer, DiscoveryCache } from './cache'
 import { cacheKey } from './cache'
-import { docsInit, docsPage, swaggerAssets } from './docs'
-import { ApiError, errorHandler, notFound } from './errors'
+import { docsInit, docsPage, problemsPage, swaggerAssets } from './docs'
+import { ApiError, errorHandler, methodNotAllowed, notFound } from './errors'
 import type { CachedHandler, PlainHandler } from './handlers'
 import { openApiDocument } from './openapi'
 import { DISCOVERY_ROUTES, type RouteSpec } from './routes'
@@ -16,9 +17,18 @@ import { SearchUnavailableError } from './searchBackend'
 import { validate } from './validation'
 
 export interface DiscoveryRouterOptions {
+  /** The `discovery` options of mediaMesh (CORS, API keys, staleness, docs). */
+  settings: SanitizedMediaMeshOptions['discovery']
+  /** This host's public origin (the OpenAPI document's server is `serverUrl` + base path). */
+  serverUrl: string
   cache: DiscoveryCache
   cached: Record<string, CachedHandler>
   plain: Record<string, PlainHandler>
+  /**
+   * Told of every answer a cached route sends (computed or from a cache), after validation; for
+   * counting (search insights). Must not throw or block: it runs on the request's path.
+   */
+  onAnswer?: (operationId: string, query: unknown, answer: CachedAnswer) => void
 }
 
 /**
@@ -26,22 +36,31 @@ export interface DiscoveryRouterOptions {
  * this file only wires each one: rate limit → validation → handler → cached response.
  * Versioned under `/v1` so a future `/v2` can change shapes without breaking shipped apps.
  */
-export function discoveryRouter({ cache, cached, plain }: DiscoveryRouterOptions): Router {
+export function discoveryRouter({
+  settings,
+  serverUrl,
+  cache,
+  cached,
+  plain,
+  onAnswer,
+}: DiscoveryRouterOptions): Router {
   const router = Router()
   router.use(
     cors({
-      origin: corsOrigin(env.DISCOVERY_CORS_ORIGINS),
+      origin: corsOrigin(settings.corsOrigins),
       methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
       allowedHeaders: ['Content-Type', 'If-None-Match', 'X-Api-Key', 'X-Request-Id'],
       exposedHeaders: [
         'ETag',
         'X-Cache',
+        'Cache-Status',
         'X-Request-Id',
         'Retry-After',
         'RateLimit-Limit',
         'RateLimit-Remaining',
         'RateLimit-Reset',
         'RateLimit-Policy',
+        'RateLimit',
       ],
       maxAge: 600,
     }),
@@ -51,19 +70,24 @@ export function discoveryRouter({ cache, cached, plain }: DiscoveryRouterOptions
   v1.get('/health', (_req, res) => {
     res.json({ status: 'ok', api: 'discovery', version: 'v1' })
   })
-  const openapi = JSON.stringify(openApiDocument())
+  const openapi = JSON.stringify(openApiDocument(serverUrl, settings.basePath))
   v1.get('/openapi.json', (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300')
     res.type('application/json').send(openapi)
   })
 
+  const keyDigests = settings.apiKeys.map((key) => createHash('sha256').update(key).digest())
+  // How long a CDN may keep serving an answer while the host fails, as the host itself does.
+  const staleIfError = `stale-if-error=${settings.staleTtlSeconds}`
   for (const spec of DISCOVERY_ROUTES) {
     const path = spec.path.replace(/^\/v1/, '')
-    const limit = rateLimit(spec.limiter)
+    // GET answers are shared by caches (public, s-maxage): they carry the policy, never one
+    // client's remaining budget, which a CDN would replay to everyone.
+    const limit = rateLimit(spec.limiter, spec.method === 'get', keyDigests)
     if (spec.method === 'get') {
       const handler = cached[spec.operationId]
       if (!handler) throw new Error(`discovery: no handler for ${spec.operationId}`)
-      v1.get(path, limit, cachedRoute(spec, handler, cache))
+      v1.get(path, limit, cachedRoute(spec, handler, cache, onAnswer, staleIfError))
     } else {
       const handler = plain[spec.operationId]
       if (!handler) throw new Error(`discovery: no handler for ${spec.operationId}`)
@@ -71,20 +95,36 @@ export function discoveryRouter({ cache, cached, plain }: DiscoveryRouterOptions
     }
   }
 
+  for (const [path, methods] of servedMethods()) v1.all(path, methodNotAllowed(methods))
+
   router.use('/v1', v1)
-  router.get('/docs', docsPage)
-  router.get('/docs/init.js', docsInit)
-  router.use('/docs/assets', swaggerAssets())
+  // The problem `type` URIs point here, so it is served even without the interactive docs.
+  router.get('/docs/problems', problemsPage)
+  if (settings.docs) {
+    router.get('/docs', docsPage(settings.basePath))
+    router.get('/docs/init.js', docsInit(settings.basePath))
+    router.use('/docs/assets', swaggerAssets())
+  }
   router.use(notFound)
   router.use(errorHandler)
   return router
 }
 
-function corsOrigin(setting: string): string | string[] {
-  const origins = setting
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean)
+/** Each path under `/v1` and the methods it answers (a GET also answers HEAD). */
+function servedMethods(): Map<string, string[]> {
+  const served = new Map<string, string[]>([
+    ['/health', ['GET', 'HEAD']],
+    ['/openapi.json', ['GET', 'HEAD']],
+  ])
+  for (const spec of DISCOVERY_ROUTES) {
+    const path = spec.path.replace(/^\/v1/, '')
+    const methods = spec.method === 'get' ? ['GET', 'HEAD'] : ['POST']
+    served.set(path, [...(served.get(path) ?? []), ...methods])
+  }
+  return served
+}
+
+function corsOrigin(origins: string[]): string | string[] {
   return origins.includes('*') || !origins.length ? '*' : origins
 }
 
@@ -99,10 +139,8 @@ const jsonBody: RequestHandler = (req, res, next) => {
   parseJson(req, res, next)
 }
 
-const keyDigests = env.DISCOVERY_API_KEYS.map((key) => createHash('sha256').update(key).digest())
-
 /** Index of a configured API key, compared in constant time; -1 when unknown. */
-function apiKeyIndex(given: string): number {
+function apiKeyIndex(keyDigests: Buffer[], given: string): number {
   const digest = createHash('sha256').update(given).digest()
   let found = -1
   keyDigests.forEach((known, index) => {
@@ -111,12 +149,17 @@ function apiKeyIndex(given: string): number {
   return found
 }
 
-function rateLimit(name: LimiterName): RequestHandler {
+function rateLimit(
+  name: LimiterName,
+  sharedAnswers: boolean,
+  keyDigests: Buffer[],
+): RequestHandler {
+  let policyOnly: Record<string, string> | undefined
   return async (req, res, next) => {
     try {
       const address = `ip:${req.ip ?? 'unknown'}`
       const apiKey = req.get('x-api-key')
-      const keyIndex = apiKey === undefined ? -1 : apiKeyIndex(apiKey)
+      const keyIndex = apiKey === undefined ? -1 : apiKeyIndex(keyDigests, apiKey)
       if (apiKey !== undefined && keyIndex < 0) {
         // Guessing keys costs the address's budget like any other request.
         const decision = await consume(name, address)
@@ -125,7 +168,13 @@ function rateLimit(name: LimiterName): RequestHandler {
       }
       // A configured API key has its own budget; everyone else shares their address's.
       const decision = await consume(name, keyIndex >= 0 ? `key:${keyIndex}` : address)
-      res.set(decision.headers)
+      // A refusal is never cached: it carries the full state and Retry-After.
+      if (sharedAnswers && decision.allowed) {
+        policyOnly ??= { 'RateLimit-Policy': policyHeader(name) }
+        res.set(policyOnly)
+      } else {
+        res.set(decision.headers)
+      }
       if (!decision.allowed) {
         throw new ApiError(429, 'rate_limited', 'Too many requests; retry after the delay given.', {
           retryAfterSeconds: decision.retryAfterSeconds,
@@ -150,13 +199,20 @@ function cachedRoute(
   spec: RouteSpec,
   handler: CachedHandler,
   cache: DiscoveryCache,
+  onAnswer: DiscoveryRouterOptions['onAnswer'],
+  staleIfError: string,
 ): RequestHandler {
   return async (req, res, next) => {
     try {
       const parsed = input(spec, req)
       const key = cacheKey(spec.operationId, { params: parsed.params, query: parsed.query })
       const { answer, outcome } = await cache.fetch(key, () => handler(parsed))
-      sendCached(req, res, answer, outcome, cache)
+      try {
+        onAnswer?.(spec.operationId, parsed.query, answer)
+      } catch (error) {
+        logger.debug({ err: error }, 'discovery: answer observer failed')
+      }
+      sendCached(req, res, answer, outcome, cache, staleIfError)
     } catch (error) {
       if (error instanceof SearchUnavailableError) {
         const { retryAfterSeconds } = error.details as { retryAfterSeconds: number }
@@ -180,6 +236,24 @@ function plainRoute(spec: RouteSpec, handler: PlainHandler): RequestHandler {
   }
 }
 
+/**
+ * RFC 9211 `Cache-Status`: which of our caches answered (`hit`, with the level in `detail`), or
+ * that the answer was computed (`fwd=miss`) and stored; a stale answer served because
+ * Elasticsearch failed is a hit with `detail=stale-if-error`. `X-Cache` stays for existing clients.
+ */
+function cacheStatus(outcome: CacheOutcome, ttlSeconds: number): string {
+  switch (outcome) {
+    case 'memory':
+      return `MediaMesh; hit; ttl=${ttlSeconds}; detail=memory`
+    case 'redis':
+      return `MediaMesh; hit; ttl=${ttlSeconds}; detail=redis`
+    case 'stale':
+      return 'MediaMesh; hit; ttl=0; detail=stale-if-error'
+    case 'origin':
+      return `MediaMesh; fwd=miss; stored; ttl=${ttlSeconds}`
+  }
+}
+
 const X_CACHE: Record<CacheOutcome, string> = {
   memory: 'HIT-MEMORY',
   redis: 'HIT-REDIS',
@@ -193,15 +267,17 @@ function sendCached(
   answer: CachedAnswer,
   outcome: CacheOutcome,
   cache: DiscoveryCache,
+  staleIfError: string,
 ): void {
   const seconds = outcome === 'stale' ? 0 : cache.remainingSeconds(answer)
   res.setHeader('ETag', answer.etag)
   res.setHeader('X-Cache', X_CACHE[outcome])
+  res.setHeader('Cache-Status', cacheStatus(outcome, seconds))
   res.setHeader(
     'Cache-Control',
     outcome === 'stale'
       ? 'public, max-age=0, must-revalidate'
-      : `public, max-age=${seconds}, s-maxage=${seconds}`,
+      : `public, max-age=${seconds}, s-maxage=${seconds}, ${staleIfError}`,
   )
   if (matches(req.get('if-none-match'), answer.etag)) {
     res.status(304).end()

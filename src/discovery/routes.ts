@@ -15,6 +15,8 @@ export interface RouteSpec {
   path: string
   summary: string
   description?: string
+  /** The OpenAPI tag that groups it in the docs. */
+  tag: 'Search' | 'Browse' | 'Programs' | 'Episodes' | 'Events'
   query?: z.ZodType
   params?: z.ZodType
   body?: z.ZodType
@@ -30,11 +32,12 @@ export interface RouteSpec {
 export const DISCOVERY_ROUTES: RouteSpec[] = [
   {
     operationId: 'search',
+    tag: 'Search',
     method: 'get',
     path: '/v1/search',
     summary: 'Search programs and episodes',
     description:
-      'Full-text search in English and Arabic (typo tolerant, last word as prefix) with filters, facet counts (a facet ignores its own selection), exact totals and signed cursor pagination. Without `q` it browses with the filters.',
+      "Full-text search in English and Arabic over titles, program titles, category names, tags, format and language words, summaries and descriptions: every word must appear somewhere in an item (stop words aside); typos corrected from 5 letters (two from 9), exact words and word beginnings first; an exact title first. When nothing holds every word, a relaxed search (most words) answers with `relaxed: true`; `didYouMean` is offered only when it finds something. With `understand=on` (default), words naming a format, type, language, category, duration or recency become filters (`interpretation`), explicit parameters winning. Editors' synonyms apply, and their pinned items come first on the first page (`promoted: true`). Filters, facet counts (a facet ignores its own selection), exact totals and signed cursor pagination. Without `q` it browses with the filters.",
     query: s.searchQuery,
     response: s.searchResponse,
     status: 200,
@@ -43,6 +46,7 @@ export const DISCOVERY_ROUTES: RouteSpec[] = [
   },
   {
     operationId: 'suggest',
+    tag: 'Search',
     method: 'get',
     path: '/v1/suggest',
     summary: 'Suggestions while typing',
@@ -56,6 +60,7 @@ export const DISCOVERY_ROUTES: RouteSpec[] = [
   },
   {
     operationId: 'featured',
+    tag: 'Browse',
     method: 'get',
     path: '/v1/featured',
     summary: 'Editor-curated items',
@@ -68,6 +73,7 @@ export const DISCOVERY_ROUTES: RouteSpec[] = [
   },
   {
     operationId: 'trending',
+    tag: 'Browse',
     method: 'get',
     path: '/v1/trending',
     summary: 'Trending now',
@@ -80,10 +86,12 @@ export const DISCOVERY_ROUTES: RouteSpec[] = [
   },
   {
     operationId: 'recordEvent',
+    tag: 'Events',
     method: 'post',
     path: '/v1/events',
     summary: 'Record a play or a view',
-    description: 'Usage signal for trending. Accepted asynchronously (202).',
+    description:
+      'Usage signal for trending; with `query` (and `position`, `locale`) also a click on a search result for search insights. Accepted asynchronously (202).',
     body: s.eventBody,
     response: s.eventResponse,
     status: 202,
@@ -93,6 +101,7 @@ export const DISCOVERY_ROUTES: RouteSpec[] = [
   },
   {
     operationId: 'categories',
+    tag: 'Browse',
     method: 'get',
     path: '/v1/categories',
     summary: 'Categories with counts',
@@ -105,6 +114,7 @@ export const DISCOVERY_ROUTES: RouteSpec[] = [
   },
   {
     operationId: 'program',
+    tag: 'Programs',
     method: 'get',
     path: '/v1/programs/:slug',
     summary: 'A program and its episodes',
@@ -119,10 +129,12 @@ export const DISCOVERY_ROUTES: RouteSpec[] = [
   },
   {
     operationId: 'relatedPrograms',
+    tag: 'Programs',
     method: 'get',
     path: '/v1/programs/:slug/related',
     summary: 'Programs similar to this one',
-    description: 'By shared words, categories and format.',
+    description:
+      'Shared categories first (each shared category counts), then the same language, then similar words in titles, summaries and descriptions.',
     params: s.slugPath,
     query: s.relatedQuery,
     response: s.listResponse,
@@ -133,6 +145,7 @@ export const DISCOVERY_ROUTES: RouteSpec[] = [
   },
   {
     operationId: 'episode',
+    tag: 'Episodes',
     method: 'get',
     path: '/v1/episodes/:idOrSlug',
     summary: 'One episode',
@@ -141,6 +154,22 @@ export const DISCOVERY_ROUTES: RouteSpec[] = [
     params: s.idOrSlugPath,
     query: s.episodeQuery,
     response: s.episodeResponse,
+    status: 200,
+    limiter: 'discovery',
+    cached: true,
+    errors: [404, 409],
+  },
+  {
+    operationId: 'relatedEpisodes',
+    tag: 'Episodes',
+    method: 'get',
+    path: '/v1/episodes/:idOrSlug/related',
+    summary: 'Episodes similar to this one',
+    description:
+      'Shared categories, the same program, the same language and similar words; at most two from any one program.',
+    params: s.idOrSlugPath,
+    query: s.relatedEpisodesQuery,
+    response: s.listResponse,
     status: 200,
     limiter: 'discovery',
     cached: true,

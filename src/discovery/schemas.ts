@@ -10,13 +10,13 @@ import { z } from 'zod'
 
 import { normalizeLanguageCode } from '../lib/languageCodes'
 import { PROGRAM_FORMATS } from '../lib/programFormats'
+import { isValidSlug, normalizeSlug } from '../lib/slugify'
 import { LOCALES } from '../search/locales'
 
 export const MAX_QUERY_LENGTH = 200
 export const MAX_LIMIT = 50
 export const MAX_MULTI_VALUES = 20
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 /** Typed public ids: `program:42`, `episode:7`. */
 export const TYPED_ID = /^(program|episode):([1-9]\d{0,9})$/
 
@@ -34,10 +34,11 @@ function many<T extends z.ZodType<string>>(item: T, description: string) {
     .describe(`${description} Repeat the parameter for several values (any of them matches).`)
 }
 
-const lowerTrimmed = (value: unknown) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value
-
-const slug = z.preprocess(lowerTrimmed, z.string().max(100).regex(SLUG, 'must be a slug'))
+/** One slug rule with the CMS (src/lib/slugify.ts): letters of any script, digits, single hyphens. */
+const slug = z.preprocess(
+  (value) => (typeof value === 'string' ? normalizeSlug(value) : value),
+  z.string().refine(isValidSlug, 'must be a slug'),
+)
 
 const language = z.preprocess(
   (value) => (typeof value === 'string' ? (normalizeLanguageCode(value) ?? value) : value),
@@ -120,6 +121,12 @@ export const searchQuery = z
         'relevance (newest first without `q`), newest, oldest, or duration (longest first).',
       ),
     locale: localeParam,
+    understand: z
+      .enum(['on', 'off'])
+      .default('on')
+      .describe(
+        'on: words of `q` that name a format, type, language, category, duration or recency become filters (see `interpretation`); explicit parameters win. off: `q` is searched as typed.',
+      ),
     limit: limit(20),
     cursor,
   })
@@ -196,36 +203,68 @@ export const episodeQuery = z.strictObject({
 })
 export type EpisodeParams = z.output<typeof episodeQuery>
 
+export const relatedEpisodesQuery = episodeQuery.extend({ limit: limit(6) })
+export type RelatedEpisodesParams = z.output<typeof relatedEpisodesQuery>
+
 export const slugPath = z.strictObject({ slug })
 export const idOrSlugPath = z.strictObject({
   idOrSlug: z
     .string()
-    .trim()
-    .toLowerCase()
-    .refine((value) => TYPED_ID.test(value) || SLUG.test(value), 'must be episode:<id> or a slug')
+    .transform(normalizeSlug)
+    .refine((value) => TYPED_ID.test(value) || isValidSlug(value), 'must be episode:<id> or a slug')
     .describe('A typed id (`episode:7`) or an episode slug.'),
 })
 
-export const eventBody = z.strictObject({
-  type: z.enum(['play', 'view']).describe('play counts three times as much as view.'),
-  id: z
-    .string()
-    .regex(TYPED_ID, 'must be a typed id such as episode:7')
-    .describe('The typed id of an episode or a program.'),
-})
+export const eventBody = z
+  .strictObject({
+    type: z.enum(['play', 'view']).describe('play counts three times as much as view.'),
+    id: z
+      .string()
+      .regex(TYPED_ID, 'must be a typed id such as episode:7')
+      .describe('The typed id of an episode or a program.'),
+    query: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(MAX_QUERY_LENGTH, `at most ${MAX_QUERY_LENGTH} characters`)
+      .optional()
+      .describe(
+        'The search (`q`) whose result was opened: counted as a click in search insights. Nothing identifying the user is stored.',
+      ),
+    position: z
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(1000, 'must be at most 1000')
+      .optional()
+      .describe('1-based position of the opened result in that search’s list (pages included).'),
+    locale: z
+      .enum(LOCALES)
+      .optional()
+      .describe('The `locale` the search was made with (default en).'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.query === undefined && (value.position !== undefined || value.locale !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['query'],
+        message: 'is required with position or locale',
+      })
+    }
+  })
 export type EventBody = z.output<typeof eventBody>
 
 // ---------------------------------------------------------------------------------------------
 // Responses (public field allow-list)
 
-const imageFile = z.strictObject({
+export const imageFile = z.strictObject({
   url: z.string().describe('Absolute URL (MEDIA_PUBLIC_URL, or the host).'),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
   mimeType: z.string().nullable(),
 })
 
-const image = imageFile
+export const image = imageFile
   .extend({
     srcset: z
       .array(imageFile)
@@ -238,7 +277,7 @@ const image = imageFile
     'The variant suited to where the item appears (card in lists, hero on its own page), else the original.',
   )
 
-const mediaFile = z
+export const mediaFile = z
   .strictObject({
     url: z
       .string()
@@ -249,7 +288,7 @@ const mediaFile = z
   })
   .nullable()
 
-const programRef = z.strictObject({
+export const programRef = z.strictObject({
   id: z.string().describe('Typed id, `program:42`.'),
   slug: z.string().nullable(),
   title: z.string().nullable(),
@@ -272,16 +311,52 @@ export const catalogueItem = z.strictObject({
 })
 export type CatalogueItem = z.output<typeof catalogueItem>
 
-const facetBucket = z.strictObject({ value: z.string(), count: z.number().int() })
+export const facetBucket = z.strictObject({ value: z.string(), count: z.number().int() })
+
+const interpretedFilters = z
+  .strictObject({
+    type: z.enum(['program', 'episode', 'all']).optional(),
+    format: z.array(z.enum(PROGRAM_FORMATS)).optional(),
+    language: z.array(z.string()).optional(),
+    category: z.array(z.string()).optional(),
+    minDuration: z.number().int().optional(),
+    maxDuration: z.number().int().optional(),
+    publishedAfter: z.string().optional(),
+    sort: z.enum(SORTS).optional(),
+  })
+  .describe('Filters read from the query, named as the search parameters.')
+
+export const interpretation = z
+  .strictObject({
+    text: z.string().describe('What is left to search as words; empty: a filtered browse.'),
+    filters: interpretedFilters,
+    spans: z
+      .array(
+        z.strictObject({
+          text: z.string(),
+          start: z.number().int(),
+          end: z.number().int(),
+          filter: z.string(),
+          value: z.union([z.string(), z.number()]),
+        }),
+      )
+      .describe('Which words of `q` became which filter (offsets in `q`), for removable chips.'),
+  })
+  .nullable()
+  .describe('How `q` was understood; null without `q` or with `understand=off`.')
+
+export const searchResult = catalogueItem.extend({
+  highlights: z
+    .record(z.string(), z.array(z.string()))
+    .describe('Matching fragments per field, `<mark>`-tagged, HTML-escaped.'),
+  promoted: z
+    .literal(true)
+    .optional()
+    .describe('Pinned by an editor for this query (first page only, before the ranked results).'),
+})
 
 export const searchResponse = z.strictObject({
-  results: z.array(
-    catalogueItem.extend({
-      highlights: z
-        .record(z.string(), z.array(z.string()))
-        .describe('Matching fragments per field, `<mark>`-tagged, HTML-escaped.'),
-    }),
-  ),
+  results: z.array(searchResult),
   facets: z.strictObject({
     type: z.array(facetBucket),
     format: z.array(facetBucket),
@@ -296,7 +371,12 @@ export const searchResponse = z.strictObject({
   }),
   total: z.number().int().describe('Exact number of matches.'),
   nextCursor: z.string().nullable(),
-  didYouMean: z.string().nullable(),
+  didYouMean: z
+    .string()
+    .nullable()
+    .describe('A corrected query, offered only when nothing matched and it has results.'),
+  relaxed: z.boolean().describe('Nothing matched every word: these results match most of them.'),
+  interpretation,
   took: z.number().int().describe('Milliseconds Elasticsearch took (as first computed).'),
 })
 export type SearchResponse = z.output<typeof searchResponse>
@@ -349,10 +429,28 @@ export const episodeResponse = z.strictObject({ episode: catalogueItem })
 
 export const eventResponse = z.strictObject({ accepted: z.literal(true) })
 
-export const errorResponse = z.strictObject({
-  error: z.strictObject({
-    code: z.string(),
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
+/** RFC 9457 problem details (src/http/problem.ts), with the extension members clients read. */
+export const problemDetails = z.strictObject({
+  type: z.string().describe('URI reference of the kind of problem; its page explains it.'),
+  title: z.string().describe('Short, human-readable summary of the kind of problem.'),
+  status: z.number().int().describe('The HTTP status code.'),
+  detail: z.string().describe('What went wrong with this request.'),
+  instance: z.string().optional().describe('The path of the request.'),
+  code: z
+    .string()
+    .describe('The kind of problem as a short, stable string (`invalid_query`, ...).'),
+  details: z
+    .unknown()
+    .optional()
+    .describe(
+      'Per kind: `[{ path, message }]` for 400s, `{ retryAfterSeconds }` for 429, `{ retryAfterSeconds, reason }` for 503, the candidates for 409.',
+    ),
+  requestId: z.string().optional().describe('The `X-Request-Id` of the request, for support.'),
+  error: z
+    .strictObject({
+      code: z.string(),
+      message: z.string(),
+      details: z.unknown().optional(),
+    })
+    .describe('Deprecated: the same as `code`, `detail` and `details`, for older clients.'),
 })

@@ -12,18 +12,25 @@ import type { CatalogueDoc } from '../search/mappers'
 import type { Locale, LocalizedText } from '../search/locales'
 import { decodeCursor, encodeCursor, queryFingerprint } from './cursor'
 import { ApiError } from './errors'
+import { foldForMatch, normaliseQuery } from './query/fold'
 import {
   buildDidYouMeanRequest,
+  buildExactTitleRequest,
+  buildHasResultsRequest,
+  buildPinnedRequest,
+  buildRelatedRequest,
   buildSearchRequest,
   RESULT_SOURCE,
   sortFor,
 } from './query/searchRequest'
+import { expandSynonyms } from './query/synonyms'
 import type {
   CatalogueItem,
   CategoriesParams,
   EpisodeParams,
   FeaturedParams,
   ProgramParams,
+  RelatedEpisodesParams,
   RelatedParams,
   SearchParams,
   SearchResponse,
@@ -32,8 +39,11 @@ import type {
 } from './schemas'
 import { TYPED_ID } from './schemas'
 import type { SearchBackend } from './searchBackend'
+import { nextPromotionChange, promotionApplies, SearchRulesCache } from './searchRules'
 import { type Hit, pick, sourceOf, toFacets, toHighlights, toItem } from './shape'
 import type { TrendingCounter } from './trending'
+import { relaxedMinimum } from './query/textQuery'
+import { type Interpretation, understand, type Vocabulary } from './understand'
 
 type Source = Partial<CatalogueDoc>
 type Query = estypes.QueryDslQueryContainer
@@ -43,79 +53,334 @@ interface CategoryEntry {
   name: LocalizedText
 }
 
+/** "Did you mean" candidates checked for results, best first. */
+const MAX_DID_YOU_MEAN_CHECKS = 8
+
+/** Related episodes: at most this many from one program. */
+const MAX_RELATED_PER_PROGRAM = 2
+
 /** Categories change rarely; their names are read from Postgres at most this often. */
 const CATEGORY_REFRESH_MS = 60_000
 
 const ARABIC = /[\u0600-\u06FF]/
 
 /** Letters compared the way the index's Arabic analysis does (alef/hamza/ta marbuta, diacritics). */
-export function foldForPrefix(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f\u064B-\u065F\u0670\u0640]/g, '')
-    .replace(/[إأآٱ]/g, 'ا')
-    .replace(/ة/g, 'ه')
-    .replace(/ى/g, 'ي')
+export const foldForPrefix = foldForMatch
+
+/** What a search did and why: shown by the admin preview, never by the public API. */
+export interface SearchWhy {
+  /** The parameters searched with: explicit ones, completed by the interpretation. */
+  effective: SearchParams
+  /** Synonym rules (their terms) that expanded a word of the query. */
+  synonyms: string[][]
+  /** Ids of the promotions that applied. */
+  promotions: number[]
+  /** Typed ids pinned first. */
+  promoted: string[]
+  /** Typed ids placed first because their title is exactly the query. */
+  exactTitle: string[]
+  /** Per result: its relevance score and the fields its words were found in. */
+  scores: Record<string, { score: number | null; matchedFields: string[] }>
+}
+
+export interface SearchExplained {
+  response: SearchResponse
+  ttlMs?: number
+  why: SearchWhy
+}
+
+/**
+ * Explicit parameters win over interpreted ones; `type=all` and `sort=relevance` are the
+ * defaults, so they count as "not given". The text searched is what the interpretation left.
+ */
+/**
+ * The interpretation as applied: filters the request gave explicitly replace the interpreted
+ * ones, so those (and their spans) are not reported, and apps show only chips that took effect.
+ */
+export function appliedInterpretation(
+  params: SearchParams,
+  interpretation: Interpretation | null,
+): Interpretation | null {
+  if (!interpretation) return null
+  const explicit = (filter: keyof Interpretation['filters']): boolean => {
+    switch (filter) {
+      case 'type':
+        return params.type !== 'all'
+      case 'sort':
+        return params.sort !== 'relevance'
+      case 'minDuration':
+      case 'maxDuration':
+        return params.minDuration !== undefined || params.maxDuration !== undefined
+      default:
+        return params[filter] !== undefined
+    }
+  }
+  const filters = Object.fromEntries(
+    Object.entries(interpretation.filters).filter(
+      ([name]) => !explicit(name as keyof Interpretation['filters']),
+    ),
+  ) as Interpretation['filters']
+  return {
+    ...interpretation,
+    filters,
+    spans: interpretation.spans.filter((span) => !explicit(span.filter)),
+  }
+}
+
+export function applyInterpretation(
+  params: SearchParams,
+  interpretation: Interpretation | null,
+): SearchParams {
+  if (!interpretation) return params
+  const f = interpretation.filters
+  const durationGiven = params.minDuration !== undefined || params.maxDuration !== undefined
+  return {
+    ...params,
+    q: interpretation.text.trim() || undefined,
+    type: params.type !== 'all' ? params.type : (f.type ?? 'all'),
+    format: params.format ?? f.format,
+    language: params.language ?? f.language,
+    category: params.category ?? f.category,
+    minDuration: durationGiven ? params.minDuration : f.minDuration,
+    maxDuration: durationGiven ? params.maxDuration : f.maxDuration,
+    publishedAfter: params.publishedAfter ?? f.publishedAfter,
+    sort: params.sort !== 'relevance' ? params.sort : (f.sort ?? 'relevance'),
+  }
 }
 
 export class DiscoveryService {
   private categories:
     { at: number; entries: CategoryEntry[]; names: Map<string, LocalizedText> } | undefined
   private categoriesLoading: Promise<CategoryEntry[]> | undefined
+  private readonly rules: SearchRulesCache
 
   constructor(
     private readonly backend: SearchBackend,
     private readonly payload: Payload,
     private readonly trending: TrendingCounter,
     private readonly cursorSecret: string,
-  ) {}
+    /** The query interpreter; replaceable in unit tests of the wiring. */
+    private readonly interpret: typeof understand = understand,
+  ) {
+    this.rules = new SearchRulesCache(payload)
+  }
 
   // -- search ----------------------------------------------------------------------------------
 
-  async search(params: SearchParams): Promise<SearchResponse> {
+  async search(params: SearchParams): Promise<{ value: SearchResponse; ttlMs?: number }> {
+    const { response, ttlMs } = await this.searchExplained(params)
+    return { value: response, ...(ttlMs !== undefined ? { ttlMs } : {}) }
+  }
+
+  /**
+   * A search, and why its results are what they are (the admin preview shows it):
+   * 1. `understand()` turns words of `q` into filters (explicit parameters win);
+   * 2. editors' synonyms expand the remaining words; every word (or a synonym) must match;
+   * 3. nothing found: a relaxed query (most words) runs, and the answer says `relaxed: true`;
+   *    a "did you mean" is offered only when it has results;
+   * 4. on the first page, editors' pinned items come first (`promoted: true`), then an item whose
+   *    title is exactly the raw query, even if the interpretation ate some of its words.
+   */
+  async searchExplained(params: SearchParams): Promise<SearchExplained> {
     // A cursor is bound to everything that shapes the result list except the page size.
     const { cursor, limit: _limit, ...scope } = params
     const fingerprint = queryFingerprint(['search', scope])
     const after = cursor ? decodeCursor(this.cursorSecret, cursor, fingerprint) : undefined
-    // One more than a page: whether it comes back says if there is a next page.
-    const response = await this.backend.search<Source>(
-      'search',
-      buildSearchRequest(
-        { ...params, limit: params.limit + 1 },
-        after as estypes.FieldValue[] | undefined,
-      ),
-    )
-    const hits = (response.hits.hits as Hit[]).slice(0, params.limit)
-    const more = response.hits.hits.length > params.limit
-    const total = totalOf(response)
+    const [rules, vocabulary] = await Promise.all([this.rules.get(), this.vocabulary()])
+    const raw = params.q ?? ''
+    const interpretation =
+      raw && params.understand !== 'off' ? this.interpret(raw, vocabulary) : null
+    const effective = applyInterpretation(params, interpretation)
+    const text = effective.q ?? ''
+    const units = text ? expandSynonyms(text, rules.synonyms, params.locale) : undefined
+    const firstPage = !after
+    const now = Date.now()
+    const normalised = normaliseQuery(raw)
+    const promotions = normalised
+      ? rules.promotions.filter((p) => promotionApplies(p, normalised, now))
+      : []
+    // Pinned items are shown on the first page only, and never again among the ranked results.
+    const pinnedIds = [...new Set(promotions.flatMap((p) => p.items))]
+    // The raw query as a title, when the interpretation took words away from it.
+    const rescue = firstPage && interpretation && normaliseQuery(text) !== normalised
+    // Words read as filters describe a kind of thing: its programs before their episodes.
+    const programsFirst =
+      Object.keys(interpretation?.filters ?? {}).length > 0 &&
+      interpretation?.filters.type !== 'episode' &&
+      effective.sort === 'relevance'
+
+    const durationSparePrograms =
+      params.minDuration === undefined &&
+      params.maxDuration === undefined &&
+      (effective.minDuration !== undefined || effective.maxDuration !== undefined)
+
+    const run = (relaxed: boolean, asTyped = false) =>
+      this.backend.search<Source>(
+        'search',
+        asTyped
+          ? buildSearchRequest(
+              { ...params, limit: params.limit + 1 },
+              after as estypes.FieldValue[] | undefined,
+              {
+                units: expandSynonyms(raw, rules.synonyms, params.locale),
+                relaxed,
+                exclude: pinnedIds,
+              },
+            )
+          : buildSearchRequest(
+              { ...effective, limit: params.limit + 1 },
+              after as estypes.FieldValue[] | undefined,
+              { units, relaxed, exclude: pinnedIds, programsFirst, durationSparePrograms },
+            ),
+      )
+    const [strict, pinned, rescued] = await Promise.all([
+      run(false),
+      this.pinned(pinnedIds, params),
+      rescue
+        ? this.backend.search<Source>('lookup', buildExactTitleRequest(raw, params))
+        : undefined,
+    ])
+    let response = strict
+    let relaxed = false
+    if (
+      text &&
+      totalOf(strict) === 0 &&
+      relaxedMinimum(units?.length ?? 0) < (units?.length ?? 0)
+    ) {
+      const loose = await run(true)
+      if (totalOf(loose) > 0) {
+        response = loose
+        relaxed = true
+      }
+    }
+    // Still nothing, and words were read as filters: the words as typed, every one of them and
+    // then most of them, without the filters read from them ("short" may be shorter than anything
+    // there is). Explicit parameters still apply.
+    if (totalOf(response) === 0 && interpretation?.spans.length) {
+      for (const loosely of [false, true]) {
+        const typed = await run(loosely, true)
+        if (totalOf(typed) > 0) {
+          response = typed
+          relaxed = true
+          break
+        }
+      }
+    }
+    const total = totalOf(response) + pinned.length
+    const didYouMean =
+      text && totalOf(strict) === 0 && firstPage ? await this.didYouMean(text, effective) : null
+
     const names = await this.categoryNames()
-    const last = hits[hits.length - 1]
-    const didYouMean = total === 0 && params.q ? await this.didYouMean(params.q) : null
+    const ranked = (response.hits.hits as Hit[]).slice(0, params.limit)
+    const more = response.hits.hits.length > params.limit
+    const last = ranked[ranked.length - 1]
+    const firstHits: Hit[] = [...((rescued?.hits.hits as Hit[] | undefined) ?? [])]
+    const shownFirst = new Set([...pinned.map((hit) => hit._id), ...firstHits.map((h) => h._id)])
+    const toResult = (hit: Hit, promoted = false) => ({
+      ...toItem(sourceOf(hit), params.locale),
+      highlights: toHighlights(hit.highlight, params.locale),
+      ...(promoted ? { promoted: true as const } : {}),
+    })
+    const rescuedHits = firstHits.filter((hit) => !pinned.some((p) => p._id === hit._id))
+    const results = [
+      ...(firstPage ? pinned.map((hit) => toResult(hit, true)) : []),
+      ...rescuedHits.map((hit) => toResult(hit)),
+      ...ranked.filter((hit) => !shownFirst.has(hit._id)).map((hit) => toResult(hit)),
+    ]
+    const change = nextPromotionChange(
+      rules.promotions.filter((p) => p.query && normalised.includes(p.query)),
+      now,
+    )
     return {
-      results: hits.map((hit) => ({
-        ...toItem(sourceOf(hit), params.locale),
-        highlights: toHighlights(hit.highlight, params.locale),
-      })),
-      facets: toFacets(response.aggregations as Record<string, unknown>, names, params.locale),
-      total,
-      nextCursor:
-        more && last?.sort
-          ? encodeCursor(this.cursorSecret, last.sort as (string | number)[], fingerprint)
-          : null,
-      didYouMean,
-      took: response.took,
+      response: {
+        results,
+        facets: toFacets(response.aggregations as Record<string, unknown>, names, params.locale),
+        total,
+        nextCursor:
+          more && last?.sort
+            ? encodeCursor(this.cursorSecret, last.sort as (string | number)[], fingerprint)
+            : null,
+        didYouMean,
+        relaxed,
+        interpretation: appliedInterpretation(params, interpretation),
+        took: response.took,
+      },
+      ...(change !== null ? { ttlMs: Math.max(1000, change - now) } : {}),
+      why: {
+        effective,
+        synonyms: (units ?? []).filter((unit) => unit.synonym).map((unit) => unit.synonym!),
+        promotions: promotions.map((p) => p.id),
+        promoted: pinned.map((hit) => hit._id!),
+        exactTitle: rescuedHits.map((hit) => hit._id!),
+        scores: Object.fromEntries(
+          [...pinned, ...rescuedHits, ...ranked].map((hit) => [
+            hit._id!,
+            {
+              score: hit._score ?? null,
+              matchedFields: Object.keys(hit.highlight ?? {}),
+            },
+          ]),
+        ),
+      },
     }
   }
 
-  private async didYouMean(q: string): Promise<string | null> {
+  /** Pinned items that are public (in the index) and within the explicit filters, in order. */
+  private async pinned(ids: string[], params: SearchParams): Promise<Hit[]> {
+    if (!ids.length) return []
+    const response = await this.backend.search<Source>('lookup', buildPinnedRequest(ids, params))
+    const found = new Map((response.hits.hits as Hit[]).map((hit) => [hit._id, hit]))
+    return ids.map((id) => found.get(id)).filter((hit): hit is Hit => hit !== undefined)
+  }
+
+  /** A corrected query, offered only when it finds something within the same filters. */
+  private async didYouMean(q: string, params: SearchParams): Promise<string | null> {
     const response = await this.backend.search('didYouMean', buildDidYouMeanRequest(q))
     const options = Object.values(response.suggest ?? {})
       .flatMap((entries) => entries.flatMap((entry) => entry.options))
       .map((option) => option as { text: string; score: number })
       .sort((a, b) => b.score - a.score)
-    const best = options[0]?.text
-    return best && foldForPrefix(best) !== foldForPrefix(q) ? best : null
+    const seen = new Set([foldForPrefix(q)])
+    const candidates: string[] = []
+    for (const { text } of options) {
+      if (seen.has(foldForPrefix(text))) continue
+      seen.add(foldForPrefix(text))
+      candidates.push(text)
+      if (candidates.length === MAX_DID_YOU_MEAN_CHECKS) break
+    }
+    // Each candidate costs one count query (size 0, counting stops at the first hit), all at
+    // once, and only on a search that found nothing; the best-scored one that finds something wins.
+    const checks = await Promise.all(
+      candidates.map((text) =>
+        this.backend.search('didYouMean', buildHasResultsRequest({ ...params, q: text })),
+      ),
+    )
+    return candidates.find((_, index) => totalOf(checks[index]!) > 0) ?? null
+  }
+
+  /** Category names in every locale, for the interpretation (refreshed with the category list). */
+  private async vocabulary(): Promise<Vocabulary> {
+    const entries = await this.categoryList()
+    // One object per category list: the parser prepares a vocabulary once per object (WeakMap),
+    // which costs milliseconds, so a new object per request would pay that on every search.
+    let vocabulary = this.vocabularies.get(entries)
+    if (!vocabulary) {
+      vocabulary = {
+        categories: entries.map((category) => ({
+          slug: category.slug,
+          names: Object.values(category.name).filter((name): name is string => Boolean(name)),
+        })),
+      }
+      this.vocabularies.set(entries, vocabulary)
+    }
+    return vocabulary
+  }
+
+  private readonly vocabularies = new WeakMap<object, Vocabulary>()
+
+  /** Forget cached search rules (after a synonym or promotion change). */
+  forgetRules(): void {
+    this.rules.forget()
   }
 
   // -- suggest ---------------------------------------------------------------------------------
@@ -391,51 +656,62 @@ export class DiscoveryService {
     }
   }
 
+  /**
+   * Programs like this one. Shared categories weigh most (each one shared adds the same fixed
+   * amount, so sharing two beats sharing one whatever the words), then the same language, then
+   * text similarity (more_like_this over titles, summaries and descriptions) orders within those.
+   */
   async related(slug: string, { locale, limit }: RelatedParams) {
     const program = await this.programBySlug(slug)
-    const id = `program:${program.docId}`
-    const categories = (program.categories ?? []).map((category) => category.slug)
-    const should: Query[] = [
-      {
-        more_like_this: {
-          fields: [
-            'title.en',
-            'title.ar',
-            'summary.en',
-            'summary.ar',
-            'description.en',
-            'description.ar',
-          ],
-          like: [{ _id: id }],
-          min_term_freq: 1,
-          min_doc_freq: 1,
-          max_query_terms: 25,
-          minimum_should_match: '10%',
-        },
-      },
-    ]
-    if (categories.length) should.push({ terms: { 'categories.slug': categories, boost: 2 } })
-    if (program.format) should.push({ term: { format: { value: program.format, boost: 0.5 } } })
-    const response = await this.backend.search<Source>('related', {
-      size: limit,
-      _source: RESULT_SOURCE,
-      query: {
-        bool: {
-          filter: [{ term: { type: 'program' } }],
-          must_not: [{ ids: { values: [id] } }],
-          should,
-          minimum_should_match: 1,
-        },
-      },
-      sort: ['_score', { publishedAt: 'desc' }, { docId: 'asc' }],
-    })
+    const response = await this.backend.search<Source>(
+      'related',
+      buildRelatedRequest({
+        id: `program:${program.docId}`,
+        type: 'program',
+        categories: (program.categories ?? []).map((category) => category.slug),
+        language: program.language ?? null,
+        format: program.format ?? null,
+        size: limit,
+      }),
+    )
     return { results: (response.hits.hits as Hit[]).map((hit) => toItem(sourceOf(hit), locale)) }
   }
 
-  async episode(
-    idOrSlug: string,
-    { locale, program }: EpisodeParams,
-  ): Promise<{ episode: CatalogueItem }> {
+  /**
+   * Episodes like this one: shared categories, the same program, the same language, similar
+   * words; diversified, at most MAX_RELATED_PER_PROGRAM from any one program, so the list is not
+   * just the next episodes of the same program.
+   */
+  async relatedEpisodes(idOrSlug: string, { locale, limit, program }: RelatedEpisodesParams) {
+    const episode = await this.episodeSource(idOrSlug, program)
+    const response = await this.backend.search<Source>(
+      'related',
+      buildRelatedRequest({
+        id: `episode:${episode.docId}`,
+        type: 'episode',
+        categories: (episode.categories ?? []).map((category) => category.slug),
+        language: episode.language ?? null,
+        format: episode.format ?? null,
+        programId: episode.program?.docId ?? null,
+        // Enough candidates to fill the list after diversification.
+        size: Math.min(100, limit * 6),
+      }),
+    )
+    const perProgram = new Map<string, number>()
+    const results: CatalogueItem[] = []
+    for (const hit of response.hits.hits as Hit[]) {
+      const source = sourceOf(hit)
+      const key = String(source.program?.docId ?? hit._id)
+      const seen = perProgram.get(key) ?? 0
+      if (seen >= MAX_RELATED_PER_PROGRAM) continue
+      perProgram.set(key, seen + 1)
+      results.push(toItem(source, locale))
+      if (results.length >= limit) break
+    }
+    return { results }
+  }
+
+  private async episodeSource(idOrSlug: string, program?: string): Promise<Source> {
     const typed = TYPED_ID.exec(idOrSlug)
     if (typed && typed[1] !== 'episode') {
       throw new ApiError(404, 'not_found', `${idOrSlug} is not an episode id.`)
@@ -460,7 +736,14 @@ export class DiscoveryService {
         hits.map((hit) => ({ id: hit._id, program: sourceOf(hit).program?.slug ?? null })),
       )
     }
-    return { episode: toItem(sourceOf(hits[0]!), locale, 'hero') }
+    return sourceOf(hits[0]!)
+  }
+
+  async episode(
+    idOrSlug: string,
+    { locale, program }: EpisodeParams,
+  ): Promise<{ episode: CatalogueItem }> {
+    return { episode: toItem(await this.episodeSource(idOrSlug, program), locale, 'hero') }
   }
 }
 

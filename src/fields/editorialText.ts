@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { FIELDS } from '../admin/labels'
+import { FIELDS } from '../lib/adminLabels'
 
 /** The localized editorial text every program and episode has: a required title, summary, body. */
 export const editorialTextFields = (): Field[] => [

@@ -1,7 +1,5 @@
 import type { AfterErrorHook } from 'payload'
 
-import { env } from '../env'
-
 type PgError = { code?: string; detail?: string; column?: string; message?: string }
 
 /** The Postgres error behind a Drizzle/Payload error, if there is one. */
@@ -18,14 +16,11 @@ function postgresErrorOf(error: unknown): PgError | undefined {
 /** Network errors of a connection that could not be made or was cut. */
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'])
 
-/** The database server's port: a connection error to any other port (S3, say) is not ours. */
-const DATABASE_PORT = Number(new URL(env.DATABASE_URL).port || 5432)
-
 /**
  * The database could not be reached, or is shutting down or starting (SQLSTATE classes 08 and
  * 57P): a 503, not the 500 of a bug. Anywhere in the error's cause chain.
  */
-function isDatabaseUnavailable(error: unknown): boolean {
+function isDatabaseUnavailable(error: unknown, databasePort: number): boolean {
   let current: unknown = error
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
     const { code, message, port, cause } = current as {
@@ -35,7 +30,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
       cause?: unknown
     }
     if (typeof code === 'string' && /^(08...|57P0[1-3])$/.test(code)) return true
-    if (typeof code === 'string' && CONNECTION_ERRORS.has(code) && port === DATABASE_PORT) {
+    if (typeof code === 'string' && CONNECTION_ERRORS.has(code) && port === databasePort) {
       return true
     }
     if (typeof message === 'string' && /^Connection terminated/.test(message)) return true
@@ -59,6 +54,8 @@ const INVALID_INPUT: Record<string, string> = {
   '22007': 'is not a valid date',
   '22008': 'is not a valid date',
   '22021': 'contains a character that cannot be stored',
+  // A `where` operator the column type has none of (e.g. `contains` on a select field's enum).
+  '42883': 'cannot be queried with that operator',
 }
 
 /**
@@ -66,48 +63,53 @@ const INVALID_INPUT: Record<string, string> = {
  * in a draft, which Payload does not validate) would otherwise surface as a 500. Turn it into the
  * same 400 shape as Payload's own ValidationError, naming the field. The transaction has already
  * been rolled back, so nothing was half-written.
+ *
+ * `databasePort`: the database server's port; a connection error to any other port (S3, say) is
+ * not the database's.
  */
-export const translateDatabaseErrors: AfterErrorHook = ({ collection, error }) => {
-  if (isDatabaseUnavailable(error)) {
-    return errorResult(
-      503,
-      'ServiceUnavailable',
-      'The database is unavailable; nothing was changed. Retry shortly.',
-      collection?.slug,
-    )
-  }
-  const pgError = postgresErrorOf(error)
-  if (!pgError?.code) return
-  const key = pgError.detail?.match(/Key \(([^)]+)\)=\(([^)]*)\)/)
-  const column = key?.[1] ?? pgError.column
-
-  if (pgError.code === '23503') {
-    const path = column ? fieldPathFromColumn(column) : undefined
-    const isDelete = /still referenced/.test(pgError.detail ?? '')
-    if (isDelete) {
+export const translateDatabaseErrors =
+  ({ databasePort }: { databasePort: number }): AfterErrorHook =>
+  ({ collection, error }) => {
+    if (isDatabaseUnavailable(error, databasePort)) {
       return errorResult(
-        409,
-        'APIError',
-        'This document is still referenced by other documents.',
+        503,
+        'ServiceUnavailable',
+        'The database is unavailable; nothing was changed. Retry shortly.',
         collection?.slug,
       )
     }
-    const message = `${path ?? 'A relationship'} refers to a document that does not exist (id ${key?.[2] ?? '?'}).`
-    return errorResult(400, 'ValidationError', message, collection?.slug, path)
+    const pgError = postgresErrorOf(error)
+    if (!pgError?.code) return
+    const key = pgError.detail?.match(/Key \(([^)]+)\)=\(([^)]*)\)/)
+    const column = key?.[1] ?? pgError.column
+
+    if (pgError.code === '23503') {
+      const path = column ? fieldPathFromColumn(column) : undefined
+      const isDelete = /still referenced/.test(pgError.detail ?? '')
+      if (isDelete) {
+        return errorResult(
+          409,
+          'APIError',
+          'This document is still referenced by other documents.',
+          collection?.slug,
+        )
+      }
+      const message = `${path ?? 'A relationship'} refers to a document that does not exist (id ${key?.[2] ?? '?'}).`
+      return errorResult(400, 'ValidationError', message, collection?.slug, path)
+    }
+    const problem = INVALID_INPUT[pgError.code]
+    if (problem) {
+      const path = column ? fieldPathFromColumn(column) : undefined
+      return errorResult(
+        400,
+        'ValidationError',
+        `${path ?? 'A field'} ${problem}.`,
+        collection?.slug,
+        path,
+      )
+    }
+    return undefined
   }
-  const problem = INVALID_INPUT[pgError.code]
-  if (problem) {
-    const path = column ? fieldPathFromColumn(column) : undefined
-    return errorResult(
-      400,
-      'ValidationError',
-      `${path ?? 'A field'} ${problem}.`,
-      collection?.slug,
-      path,
-    )
-  }
-  return undefined
-}
 
 function errorResult(
   status: number,

@@ -1,11 +1,13 @@
 import type { Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 
+import { PROBLEM_CONTENT_TYPE, problemBody } from '../lib/problem'
+
 /**
  * Requests Node's HTTP parser refuses before any handler sees them (a request line or headers over
- * the size limit, bytes that are not HTTP, a request too slow to arrive) get a JSON answer like
- * every other error, instead of Node's bare status line. The body carries both error shapes the
- * host speaks (discovery's `error`, Payload's `errors`), since no route is known yet.
+ * the size limit, bytes that are not HTTP, a request too slow to arrive) get a problem details
+ * answer like every other error, instead of Node's bare status line. The body also carries
+ * Payload's `errors` list, since no route (so no error shape) is known yet.
  */
 export function answerClientErrorsWithJson(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
@@ -24,9 +26,12 @@ export function answerClientErrorsWithJson(server: Server): void {
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'Request Timeout', 'request_timeout', 'The request took too long to arrive.']
           : [400, 'Bad Request', 'malformed_request', 'The request is not valid HTTP.']
-    const body = JSON.stringify({ error: { code, message }, errors: [{ message }] })
+    const body = JSON.stringify({
+      ...problemBody({ status, code, detail: message }),
+      errors: [{ message }],
+    })
     socket.end(
-      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\n` +
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     )
   })

@@ -4,6 +4,7 @@ import type { Env } from '../env'
 import type { DependencyCheck } from '../health/readiness'
 import { checkReadiness } from '../health/readiness'
 import { registry } from '../observability/metrics'
+import { sendProblem } from '../lib/problem'
 import { bearerMatches } from '../observability/metricsServer'
 
 /** Liveness, readiness and metrics: what load balancers, orchestrators and Prometheus call. */
@@ -32,14 +33,16 @@ export function opsRoutes(options: {
   router.get('/metrics', async (req, res) => {
     const access = options.metricsAccess
     if (access.mode === 'disabled') {
-      res.status(404).json({ error: { code: 'not_found', message: 'Metrics are disabled.' } })
+      sendProblem(req, res, { status: 404, code: 'not_found', detail: 'Metrics are disabled.' })
       return
     }
     if (access.mode === 'token' && !bearerMatches(req.headers.authorization, access.token)) {
       res.setHeader('WWW-Authenticate', 'Bearer')
-      res
-        .status(401)
-        .json({ error: { code: 'unauthorized', message: 'A valid metrics token is required.' } })
+      sendProblem(req, res, {
+        status: 401,
+        code: 'unauthorized',
+        detail: 'A valid metrics token is required.',
+      })
       return
     }
     res.setHeader('Content-Type', registry.contentType)

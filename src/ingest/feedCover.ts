@@ -6,7 +6,7 @@
  */
 import type { Payload } from 'payload'
 
-import { env } from '../env'
+import { getMediaMesh } from '../lib/mediaMeshOptions'
 import type { Media, Program } from '../payload-types'
 import { FeedFetchError } from './fetch/FeedFetchError'
 import { fetchImage } from './fetch/fetchFeed'
@@ -41,9 +41,10 @@ async function downloaded(
     overrideAccess: true,
   })
   if (known.docs[0]) return known.docs[0]
+  const { ingestion, media } = getMediaMesh(payload)
   const image = await fetchImage(imageUrl, {
-    timeoutMs: env.INGEST_TIMEOUT_MS,
-    maxBytes: env.MEDIA_MAX_IMAGE_BYTES,
+    timeoutMs: ingestion.timeoutMs,
+    maxBytes: media.maxImageBytes,
     allowPrivateNetworks,
   })
   return payload.create({
@@ -72,7 +73,7 @@ export async function attachFeedCover(
   payload: Payload,
   programId: number,
   imageUrl: string | null,
-  { allowPrivateNetworks = env.INGEST_ALLOW_PRIVATE_NETWORKS } = {},
+  { allowPrivateNetworks = getMediaMesh(payload).ingestion.allowPrivateNetworks } = {},
 ): Promise<CoverOutcome> {
   if (!imageUrl) return 'none'
   // The latest version (a pending draft included): the cover is added to what editors see.

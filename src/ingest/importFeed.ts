@@ -6,8 +6,10 @@
  *   whose feed-owned fields are unchanged (same fingerprint) is not written at all, so a re-import
  *   changes nothing; an edited item is updated; nothing is ever duplicated.
  * - Feed-owned fields only: title, summary, description, date, duration, enclosure, numbering,
- *   explicit. Whatever editors set beyond those (slug, thumbnail, categories, transcript, status
- *   of existing episodes) is kept.
+ *   explicit, and the Podcasting 2.0 links (transcript URL and type, chapters URL, people).
+ *   Whatever editors set beyond those (slug, thumbnail, categories, the transcript text, status
+ *   of existing episodes) is kept. The transcript file is not fetched into `transcript`: that is
+ *   one more outbound request per episode, hundreds per feed, and the text is the editors'.
  * - One transaction per batch: a failure rolls back the batch in progress; batches before it stay,
  *   and the next run picks up from there (it is idempotent).
  */
@@ -21,6 +23,7 @@ import { normalizeLanguageCode } from '../lib/languageCodes'
 import { plainTextToLexical } from '../lib/lexical'
 import { slugify } from '../lib/slugify'
 import type { Episode } from '../payload-types'
+import { SEARCH_SYNC_IN_BACKGROUND } from '../search/syncTask'
 import { attachFeedCover, type CoverOutcome } from './feedCover'
 import type { ParsedFeed, ParsedItem } from './parse/parseFeed'
 
@@ -40,7 +43,7 @@ export interface ImportOptions {
   language?: string | null
   defaultCategoryId?: number | null
   kind: 'podcast' | 'youtube' | 'feed'
-  /** For the artwork download (see fetchFeed). @default env.INGEST_ALLOW_PRIVATE_NETWORKS */
+  /** For the artwork download (see fetchFeed). @default the `ingestion.allowPrivateNetworks` option */
   allowPrivateNetworks?: boolean
   onProgress?: (progress: { done: number; total: number }) => void
 }
@@ -62,9 +65,10 @@ type Locale = 'en' | 'ar'
 /**
  * A fresh context per call: Payload uses the object passed as the request's context, and hooks
  * (the storage plugin's among them) write flags into it, so one shared object would carry one
- * operation's flags into the next (seen: uploads silently skipped).
+ * operation's flags into the next (seen: uploads silently skipped). An import's search syncs run
+ * in the background lane, behind editors' changes.
  */
-const ingestContext = () => ({ ingest: true })
+const ingestContext = () => ({ ingest: true, [SEARCH_SYNC_IN_BACKGROUND]: true })
 
 /** Feed text goes into the Arabic locale for Arabic feeds, the default (English) one otherwise. */
 const localeFor = (language: string): Locale => (language === 'ar' ? 'ar' : 'en')
@@ -87,7 +91,27 @@ function episodeFields(item: ParsedItem, direction: 'ltr' | 'rtl') {
     seasonNumber: wholeOrNull(item.seasonNumber),
     episodeNumber: wholeOrNull(item.episodeNumber),
     explicit: item.explicit ?? false,
+    transcriptUrl: item.transcript?.url ?? null,
+    transcriptType: item.transcript?.type?.slice(0, 100) ?? null,
+    chaptersUrl: item.chaptersUrl,
+    people: item.people.map(({ name, role, href }) => ({ name, role, href })),
   }
+}
+
+type EpisodeFields = ReturnType<typeof episodeFields>
+
+/**
+ * The fingerprint of what the feed says. The Podcasting 2.0 fields count only when the item has
+ * any, so that episodes imported before they were read are not all rewritten on the next import.
+ */
+export function episodeFingerprint(fields: EpisodeFields): string {
+  if (fields.transcriptUrl || fields.chaptersUrl || fields.people.length > 0) {
+    return fingerprint(fields)
+  }
+  const podcastingKeys = new Set(['transcriptUrl', 'transcriptType', 'chaptersUrl', 'people'])
+  return fingerprint(
+    Object.fromEntries(Object.entries(fields).filter(([key]) => !podcastingKeys.has(key))),
+  )
 }
 
 export function fingerprint(fields: unknown): string {
@@ -222,7 +246,7 @@ export async function importFeed(
         const batchCounts = { created: 0, updated: 0, unchanged: 0 }
         for (const item of batch) {
           const fields = episodeFields(item, direction)
-          const ingestHash = fingerprint(fields)
+          const ingestHash = episodeFingerprint(fields)
           const known = existing.get(item.externalId)
           if (known?.ingestHash === ingestHash) {
             batchCounts.unchanged++

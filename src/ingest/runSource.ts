@@ -6,7 +6,7 @@
  */
 import type { Payload } from 'payload'
 
-import { env } from '../env'
+import { getMediaMesh } from '../lib/mediaMeshOptions'
 import { logger } from '../observability/logger'
 import type { Source } from '../payload-types'
 import { FeedFetchError } from './fetch/FeedFetchError'
@@ -36,7 +36,7 @@ export async function runSource(
   payload: Payload,
   source: Source,
   {
-    allowPrivateNetworks = env.INGEST_ALLOW_PRIVATE_NETWORKS,
+    allowPrivateNetworks = getMediaMesh(payload).ingestion.allowPrivateNetworks,
     nextFetchAt,
   }: {
     allowPrivateNetworks?: boolean
@@ -76,8 +76,8 @@ export async function runSource(
     const fetched = await fetchFeed(source.url, {
       etag: source.etag,
       lastModified: source.lastModified,
-      timeoutMs: env.INGEST_TIMEOUT_MS,
-      maxBytes: env.INGEST_MAX_BYTES,
+      timeoutMs: getMediaMesh(payload).ingestion.timeoutMs,
+      maxBytes: getMediaMesh(payload).ingestion.maxBytes,
       allowPrivateNetworks,
     })
     if (fetched.status === 'not-modified') {

@@ -16,11 +16,19 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { logger } from '../observability/logger'
-import { ensureOrphanSweepScheduled } from '../plugins/mediaStorage'
+import { jobQueuesOf } from './queues'
+import { ensureRecurringJobsScheduled } from './recurring'
 
 type Pool = PostgresAdapter['pool']
 
 const CLAIM_MARK = ':claimed:'
+
+/**
+ * Jobs whose input carries `background: true` (bulk work such as a feed import's syncs) are
+ * claimed after every other runnable job of their queue, so interactive changes never wait behind
+ * a backlog; among equals, the oldest first.
+ */
+export const BACKGROUND_INPUT = 'background'
 
 export const claimQueueName = (queue: string, runnerId: string) =>
   `${queue}${CLAIM_MARK}${runnerId}`
@@ -40,7 +48,7 @@ export async function claimJobs(
         SELECT id FROM payload_jobs
          WHERE queue = $1 AND completed_at IS NULL AND has_error = false AND processing = false
            AND (wait_until IS NULL OR wait_until <= now())
-         ORDER BY created_at, id
+         ORDER BY (input->>'${BACKGROUND_INPUT}') IS NOT DISTINCT FROM 'true', created_at, id
          LIMIT $3
          FOR UPDATE SKIP LOCKED)
       RETURNING id`,
@@ -99,7 +107,7 @@ export async function pruneFinishedJobs(pool: Pool, retentionMs: number): Promis
 }
 
 export interface RunnerOptions {
-  /** Queues to work, in priority order. @default ['search', 'default'] */
+  /** Queues to work, in priority order. @default the config's (search sync's queue, 'default') */
   queues?: string[]
   /** Jobs claimed per queue and round. @default 100 */
   batch?: number
@@ -122,7 +130,7 @@ export interface RunnerOptions {
 export async function runClaimedRound(
   payload: Payload,
   {
-    queues = ['search', 'default'],
+    queues = jobQueuesOf(payload.config),
     batch = 100,
     runnerId = randomUUID(),
     sequential = false,
@@ -153,12 +161,20 @@ export interface JobRunner {
   stop: (timeoutMs?: number) => Promise<void>
 }
 
+/** The runners this process started and has not stopped yet. */
+const running = new Set<JobRunner>()
+
+/** Stops every runner of this process (shutdown, and test files before their pool is closed). */
+export async function stopJobRunners(timeoutMs?: number): Promise<void> {
+  await Promise.all([...running].map((runner) => runner.stop(timeoutMs)))
+}
+
 /**
  * Runs rounds until stopped; as it goes it renews its claims, reaps abandoned ones and prunes old
  * finished jobs.
  */
 export function startJobRunner(payload: Payload, options: RunnerOptions = {}): JobRunner {
-  const { queues = ['search', 'default'], leaseMs = 60_000, idleMs = 250 } = options
+  const { queues = jobQueuesOf(payload.config), leaseMs = 60_000, idleMs = 250 } = options
   const retentionMs = options.retentionMs ?? 24 * 60 * 60 * 1000
   const runnerId = options.runnerId ?? randomUUID()
   const pool = poolOf(payload)
@@ -180,8 +196,8 @@ export function startJobRunner(payload: Payload, options: RunnerOptions = {}): J
   )
   heartbeat.unref()
   // Recurring maintenance jobs are chains (each run queues the next): start any that is missing.
-  void ensureOrphanSweepScheduled(payload).catch((error) =>
-    logger.warn({ err: error }, 'could not schedule the media orphan sweep'),
+  void ensureRecurringJobsScheduled(payload).catch((error) =>
+    logger.warn({ err: error }, 'could not schedule the recurring jobs'),
   )
 
   const loop = (async () => {
@@ -196,12 +212,15 @@ export function startJobRunner(payload: Payload, options: RunnerOptions = {}): J
     }
   })()
 
-  return {
+  const runner: JobRunner = {
     runnerId,
     stop: async (timeoutMs = 20_000) => {
       stopping = true
+      running.delete(runner)
       clearInterval(heartbeat)
       await Promise.race([loop, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())])
     },
   }
+  running.add(runner)
+  return runner
 }

@@ -48,7 +48,7 @@ export function allowedExtensionsText(): string {
   return [...extensions].join(', ')
 }
 
-const CONTENT_HASH_LENGTH = 16
+export const CONTENT_HASH_LENGTH = 16
 
 /**
  * The stored name: a readable stem from the uploaded name, the first 16 hex digits of the file's

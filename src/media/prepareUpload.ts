@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
+import sharp from 'sharp'
 import {
   APIError,
   type CollectionBeforeChangeHook,
@@ -9,7 +10,7 @@ import {
   ValidationError,
 } from 'payload'
 
-import { env } from '../env'
+import { mediaMeshOptions } from '../lib/mediaMeshOptions'
 import {
   allowedExtensionsText,
   allowedFileType,
@@ -18,18 +19,19 @@ import {
 } from './fileKinds'
 import { mediaUploads } from './metrics'
 
-/** Per-kind limits; the host's UPLOAD_MAX_BYTES (checked while streaming) caps them all. */
+/** Per-kind limits; `media.uploadMaxBytes` (the host checks it while streaming) caps them all. */
 export function maxBytesFor(kind: MediaKind): number {
+  const media = mediaMeshOptions().media
   const byKind = {
-    image: env.MEDIA_MAX_IMAGE_BYTES,
-    audio: env.MEDIA_MAX_AUDIO_BYTES,
-    video: env.MEDIA_MAX_VIDEO_BYTES,
+    image: media.maxImageBytes,
+    audio: media.maxAudioBytes,
+    video: media.maxVideoBytes,
   }[kind]
-  return Math.min(byKind, env.UPLOAD_MAX_BYTES)
+  return Math.min(byKind, media.uploadMaxBytes)
 }
 
 /** The part of Payload's `req.file` this hook reads and rewrites. */
-interface UploadedFile {
+export interface UploadedFile {
   name: string
   mimetype: string
   size: number
@@ -37,7 +39,8 @@ interface UploadedFile {
   tempFilePath?: string
 }
 
-async function sha256(file: UploadedFile): Promise<string> {
+/** The SHA-256 of the uploaded bytes, in hex, whether they are in memory or in a temp file. */
+export async function contentHashOf(file: UploadedFile): Promise<string> {
   const hash = createHash('sha256')
   if (file.tempFilePath && !file.data?.length) {
     for await (const chunk of createReadStream(file.tempFilePath)) hash.update(chunk as Buffer)
@@ -88,9 +91,26 @@ export const prepareUpload: CollectionBeforeOperationHook = async ({ args, opera
       true,
     )
   }
+  // An image whose header looks right but whose data is broken would fail later, inside Payload's
+  // resizing, as a FileUploadError that reads like a storage outage (503). Decode it now: a 400.
+  if (allowed.kind === 'image' && !(await imageDecodes(onDisk ? file.tempFilePath! : file.data))) {
+    refuse('The image could not be read: the file is damaged or not really an image.')
+  }
   file.mimetype = detected!.mime
-  file.name = contentAddressedName(file.name, await sha256(file), allowed.extension)
+  file.name = contentAddressedName(file.name, await contentHashOf(file), allowed.extension)
   return args
+}
+
+/** Whether sharp can decode the whole image (a small thumbnail of it, as Payload's variants do). */
+async function imageDecodes(input: Buffer | string): Promise<boolean> {
+  try {
+    await sharp(input, { failOn: 'error', animated: false })
+      .resize(8, 8, { fit: 'inside' })
+      .toBuffer()
+    return true
+  } catch {
+    return false
+  }
 }
 
 const NO_VARIANT = {

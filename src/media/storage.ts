@@ -13,7 +13,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3'
 
-import { env } from '../env'
+import { mediaMeshOptions } from '../lib/mediaMeshOptions'
 
 export interface StoredFile {
   filename: string
@@ -27,8 +27,8 @@ export interface MediaStore {
   remove(filenames: string[]): Promise<void>
 }
 
-/** The local folder uploads go to without S3 (`MEDIA_DIR`, default `media/`). */
-export const mediaDirectory = () => path.resolve(env.MEDIA_DIR)
+/** The local folder uploads go to without S3 (`media.dir`, default `media/`). */
+export const mediaDirectory = () => path.resolve(mediaMeshOptions().media.dir)
 
 function localStore(directory: string): MediaStore {
   return {
@@ -70,8 +70,8 @@ let s3Client: S3Client | undefined
 
 /** One S3 client per process for our own calls (the storage plugin keeps its own). */
 export function mediaS3Client(): S3Client {
-  const s3 = env.s3
-  if (!s3) throw new Error('S3 storage is not configured (S3_BUCKET is unset)')
+  const s3 = mediaMeshOptions().media.s3
+  if (!s3) throw new Error('S3 storage is not configured (no media.s3 option)')
   s3Client ??= new S3Client({
     endpoint: s3.endpoint,
     region: s3.region,
@@ -83,7 +83,7 @@ export function mediaS3Client(): S3Client {
 }
 
 function s3Store(): MediaStore {
-  const s3 = env.s3!
+  const s3 = mediaMeshOptions().media.s3!
   const keyPrefix = s3.prefix ? `${s3.prefix}/` : ''
   return {
     kind: 's3',
@@ -124,14 +124,17 @@ function s3Store(): MediaStore {
   }
 }
 
-/** The store this process is configured for: S3 when S3_BUCKET is set, else the local folder. */
+/** The store this process is configured for: S3 when `media.s3` is set, else the local folder. */
 export function mediaStore(): MediaStore {
-  return env.s3 ? s3Store() : localStore(mediaDirectory())
+  return mediaMeshOptions().media.s3 ? s3Store() : localStore(mediaDirectory())
 }
 
 /** Readiness of S3 storage: the bucket answers (HEAD). Only meaningful when S3 is configured. */
 export async function checkS3Storage(): Promise<void> {
-  await mediaS3Client().send(new HeadBucketCommand({ Bucket: env.s3!.bucket }), {
-    abortSignal: AbortSignal.timeout(1500),
-  })
+  await mediaS3Client().send(
+    new HeadBucketCommand({ Bucket: mediaMeshOptions().media.s3!.bucket }),
+    {
+      abortSignal: AbortSignal.timeout(1500),
+    },
+  )
 }

@@ -16,6 +16,8 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { publishedSql } from '../lib/publication'
+
 type Owner = 'programs' | 'episodes'
 
 /** The database handle of `req`'s transaction, or the pool when it has none. */
@@ -67,15 +69,15 @@ export async function refreshMediaVisibility(
       SELECT t.id, (
         SELECT min(s.at) FROM (
           SELECT p.published_at AS at FROM programs p
-           WHERE p.cover_image_id = t.id AND p._status = 'published'
+           WHERE p.cover_image_id = t.id AND ${publishedSql('p')}
           UNION ALL
           SELECT greatest(e.published_at, p.published_at) FROM episodes e
             JOIN programs p ON p.id = e.program_id
-           WHERE e.media_id = t.id AND e._status = 'published' AND p._status = 'published'
+           WHERE e.media_id = t.id AND ${publishedSql('e')} AND ${publishedSql('p')}
           UNION ALL
           SELECT greatest(e.published_at, p.published_at) FROM episodes e
             JOIN programs p ON p.id = e.program_id
-           WHERE e.thumbnail_id = t.id AND e._status = 'published' AND p._status = 'published'
+           WHERE e.thumbnail_id = t.id AND ${publishedSql('e')} AND ${publishedSql('p')}
         ) s
       ) AS public_from
       FROM targets t WHERE t.id IS NOT NULL

@@ -5,6 +5,9 @@ import * as migration_20261121_135545_locale_parent_indexes from './20261121_135
 import * as migration_20261121_162818_ingest_sources from './20261121_162818_ingest_sources';
 import * as migration_20261121_175747_media_storage from './20261121_175747_media_storage';
 import * as migration_20261121_182010_media_source_url from './20261121_182010_media_source_url';
+import * as migration_20261202_143058_search_insights from './20261202_143058_search_insights';
+import * as migration_20261202_151058_search_rules from './20261202_151058_search_rules';
+import * as migration_20261202_151143_episode_podcasting from './20261202_151143_episode_podcasting';
 
 export const migrations = [
   {
@@ -40,6 +43,21 @@ export const migrations = [
   {
     up: migration_20261121_182010_media_source_url.up,
     down: migration_20261121_182010_media_source_url.down,
-    name: '20261121_182010_media_source_url'
+    name: '20261121_182010_media_source_url',
+  },
+  {
+    up: migration_20261202_143058_search_insights.up,
+    down: migration_20261202_143058_search_insights.down,
+    name: '20261202_143058_search_insights',
+  },
+  {
+    up: migration_20261202_151058_search_rules.up,
+    down: migration_20261202_151058_search_rules.down,
+    name: '20261202_151058_search_rules',
+  },
+  {
+    up: migration_20261202_151143_episode_podcasting.up,
+    down: migration_20261202_151143_episode_podcasting.down,
+    name: '20261202_151143_episode_podcasting'
   },
 ];

@@ -1,4 +1,5 @@
 import { pino } from 'pino'
+import { build as prettyStream } from 'pino-pretty'
 
 import { env } from '../env'
 import { currentRequestId } from './requestContext'
@@ -68,9 +69,17 @@ export const logger = pino(
       return reqId ? { reqId } : {}
     },
   },
-  // Asynchronous writes (lines written together when stdout is ready) instead of one blocking
-  // write per line. flushLogs() drains them on shutdown and before a fatal exit.
-  pino.destination({ dest: 1, sync: false }),
+  env.LOG_FORMAT === 'pretty'
+    ? // Payload's own development format; `service` and the host's name add nothing on a laptop.
+      prettyStream({
+        colorize: Boolean(process.stdout.isTTY),
+        ignore: 'pid,hostname,service',
+        translateTime: 'SYS:HH:MM:ss',
+        sync: true,
+      })
+    : // Asynchronous writes (lines written together when stdout is ready) instead of one blocking
+      // write per line. flushLogs() drains them on shutdown and before a fatal exit.
+      pino.destination({ dest: 1, sync: false }),
 )
 
 /** Writes out buffered log lines; call before the process exits. */

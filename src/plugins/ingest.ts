@@ -17,12 +17,14 @@ import type {
 } from 'payload'
 
 import { isStaffUser } from '../access/roles'
+import { DEFAULT_QUEUE } from '../jobs/queues'
+import { consume } from '../ratelimit/limiters'
 import { runSource } from '../ingest/runSource'
 import { currentRequestId } from '../observability/requestContext'
 import type { Source } from '../payload-types'
 
 export const INGEST_TASK = 'ingestSource'
-const QUEUE = 'default'
+const QUEUE = DEFAULT_QUEUE
 /** A scheduled run this close to its moment counts as on time (runner polling, clock skew). */
 const TOLERANCE_MS = 5_000
 
@@ -99,13 +101,25 @@ const fetchWhenEnabled: CollectionAfterChangeHook<Source> = async ({
   return doc
 }
 
-/** POST /api/sources/:id/fetch — "Fetch now" (staff). */
+/**
+ * POST /api/sources/:id/fetch — "Fetch now" (staff). Each call makes the server fetch a remote
+ * feed, so it is rate limited per user (RATE_LIMIT_FETCH_NOW_PER_MINUTE).
+ */
 const fetchNow: Endpoint = {
   path: '/:id/fetch',
   method: 'post',
   handler: async (req) => {
     if (!isStaffUser(req.user)) {
       return Response.json({ errors: [{ message: 'Forbidden.' }] }, { status: 403 })
+    }
+    const decision = await consume('fetchNow', `user:${req.user!.collection}:${req.user!.id}`)
+    if (!decision.allowed) {
+      return Response.json(
+        {
+          errors: [{ message: `Too many fetches. Try again in ${decision.retryAfterSeconds} s.` }],
+        },
+        { status: 429, headers: decision.headers },
+      )
     }
     const id = Number(req.routeParams?.id)
     const source = Number.isInteger(id)
@@ -115,7 +129,7 @@ const fetchNow: Endpoint = {
       : null
     if (!source) return Response.json({ errors: [{ message: 'Not found.' }] }, { status: 404 })
     await queueRun(req, { sourceId: source.id })
-    return Response.json({ queued: true }, { status: 202 })
+    return Response.json({ queued: true }, { status: 202, headers: decision.headers })
   },
 }
 

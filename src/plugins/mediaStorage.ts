@@ -1,21 +1,25 @@
 /**
- * Where uploads live, as configuration only: with S3_BUCKET set, @payloadcms/storage-s3 stores the
+ * Where uploads live, as configuration only: with a bucket in the `media.s3` option, @payloadcms/storage-s3 stores the
  * media collection's files (originals and variants) in the bucket and serves them through the same
  * `/api/media/file/<name>` URLs (with access control and Range support); unset, Payload's local
- * storage uses the MEDIA_DIR folder. The plugin is always registered (disabled without a bucket) with
+ * storage uses the `media.dir` folder. The plugin is always registered (disabled without a bucket) with
  * `alwaysInsertFields`, so the database schema is the same either way.
  *
- * Also registers the hourly orphan sweep (src/media/orphans.ts) as a job chain.
+ * Also registers the hourly orphan sweep (src/media/orphans.ts) as a recurring job chain
+ * (src/jobs/recurring.ts): every job runner keeps it going.
  */
 import { s3Storage } from '@payloadcms/storage-s3'
-import type { Config, Payload, TaskConfig } from 'payload'
+import type { Config, TaskConfig } from 'payload'
 
-import { env } from '../env'
+import { DEFAULT_QUEUE } from '../jobs/queues'
+import { withRecurringJob } from '../jobs/recurring'
+import { getMediaMesh } from '../lib/mediaMeshOptions'
 import { sweepOrphanFiles } from '../media/orphans'
 import { S3_COMPATIBILITY } from '../media/storage'
+import type { SanitizedMediaMeshOptions } from './types'
 
 export const SWEEP_TASK = 'sweepOrphanMedia'
-const QUEUE = 'default'
+const QUEUE = DEFAULT_QUEUE
 const SWEEP_EVERY_MS = 60 * 60 * 1000
 
 const sweepTask: TaskConfig = {
@@ -27,7 +31,7 @@ const sweepTask: TaskConfig = {
   handler: async ({ req }) => {
     try {
       const { checked, deleted } = await sweepOrphanFiles(req.payload, {
-        graceMs: env.MEDIA_ORPHAN_GRACE_MINUTES * 60_000,
+        graceMs: getMediaMesh(req.payload).media.orphanGraceMinutes * 60_000,
       })
       return { output: { outcome: `checked ${checked} files, deleted ${deleted.length}` } }
     } finally {
@@ -42,28 +46,9 @@ const sweepTask: TaskConfig = {
   },
 }
 
-/** Starts the sweep chain unless one is already queued (called when a job runner starts). */
-export async function ensureOrphanSweepScheduled(payload: Payload): Promise<void> {
-  const pending = await payload.count({
-    collection: 'payload-jobs',
-    where: {
-      and: [
-        { taskSlug: { equals: SWEEP_TASK } },
-        { completedAt: { exists: false } },
-        { hasError: { not_equals: true } },
-      ],
-    },
-    overrideAccess: true,
-  })
-  if (pending.totalDocs === 0) {
-    await payload.jobs.queue({ task: SWEEP_TASK, queue: QUEUE, input: {} })
-  }
-}
-
 export const mediaStorage =
-  () =>
+  (s3: SanitizedMediaMeshOptions['media']['s3']) =>
   async (config: Config): Promise<Config> => {
-    const s3 = env.s3
     const withStorage = await s3Storage({
       enabled: Boolean(s3),
       alwaysInsertFields: true,
@@ -77,8 +62,11 @@ export const mediaStorage =
         ...S3_COMPATIBILITY,
       },
     })(config)
-    return {
-      ...withStorage,
-      jobs: { ...withStorage.jobs, tasks: [...(withStorage.jobs?.tasks ?? []), sweepTask] },
-    }
+    return withRecurringJob(
+      {
+        ...withStorage,
+        jobs: { ...withStorage.jobs, tasks: [...(withStorage.jobs?.tasks ?? []), sweepTask] },
+      },
+      { task: SWEEP_TASK, queue: QUEUE },
+    )
   }

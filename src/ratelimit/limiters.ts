@@ -10,7 +10,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible'
 
-import { env } from '../env'
+import { mediaMeshOptions } from '../lib/mediaMeshOptions'
 import { counter } from '../observability/metrics'
 import { redis, redisKey } from '../redis/client'
 
@@ -20,7 +20,7 @@ const rateLimitRejections = counter({
   labelNames: ['limiter'] as const,
 })
 
-export type LimiterName = 'discovery' | 'events' | 'login' | 'writes'
+export type LimiterName = 'account' | 'discovery' | 'events' | 'fetchNow' | 'login' | 'writes'
 
 export interface Limiter {
   name: LimiterName
@@ -30,10 +30,12 @@ export interface Limiter {
 }
 
 const POINTS: Record<LimiterName, () => number> = {
-  discovery: () => env.RATE_LIMIT_DISCOVERY_PER_MINUTE,
-  events: () => env.RATE_LIMIT_EVENTS_PER_MINUTE,
-  login: () => env.RATE_LIMIT_LOGIN_PER_MINUTE,
-  writes: () => env.RATE_LIMIT_WRITES_PER_MINUTE,
+  account: () => mediaMeshOptions().rateLimits.accountPerMinute,
+  discovery: () => mediaMeshOptions().discovery.readsPerMinute,
+  events: () => mediaMeshOptions().discovery.eventsPerMinute,
+  login: () => mediaMeshOptions().rateLimits.loginPerMinute,
+  writes: () => mediaMeshOptions().rateLimits.writesPerMinute,
+  fetchNow: () => mediaMeshOptions().rateLimits.fetchNowPerMinute,
 }
 
 const limiters = new Map<LimiterName, Limiter>()
@@ -60,6 +62,15 @@ export function limiter(name: LimiterName): Limiter {
   return existing
 }
 
+/**
+ * A limiter's policy in the IETF draft's form, `"discovery";q=1200;w=60`: the same for every
+ * client, so it may ride on answers a CDN shares (the per-client fields may not).
+ */
+export function policyHeader(name: LimiterName): string {
+  const { points, durationSeconds } = limiter(name)
+  return `"${name}";q=${points};w=${durationSeconds}`
+}
+
 export interface Decision {
   allowed: boolean
   /** RateLimit-* and (when refused) Retry-After headers. */
@@ -67,17 +78,28 @@ export interface Decision {
   retryAfterSeconds: number
 }
 
-/** Takes one point for `key`. Never throws: an unexpected limiter failure lets the request pass. */
-export async function consume(name: LimiterName, key: string): Promise<Decision> {
-  const { store, points, durationSeconds } = limiter(name)
-  const headers = (result: RateLimiterRes) => ({
-    'RateLimit-Limit': String(points),
-    'RateLimit-Remaining': String(Math.max(0, result.remainingPoints)),
-    'RateLimit-Reset': String(Math.ceil(result.msBeforeNext / 1000)),
-    'RateLimit-Policy': `${points};w=${durationSeconds}`,
-  })
+/**
+ * Takes `cost` points for `key` at once (one per operation a request carries): a request that needs
+ * more than remains is refused whole. Never throws: an unexpected limiter failure lets it pass.
+ */
+export async function consume(name: LimiterName, key: string, cost = 1): Promise<Decision> {
+  const { store, points } = limiter(name)
+  const headers = (result: RateLimiterRes) => {
+    const remaining = Math.max(0, result.remainingPoints)
+    const reset = Math.ceil(result.msBeforeNext / 1000)
+    return {
+      // The IETF RateLimit header fields draft (draft-ietf-httpapi-ratelimit-headers):
+      // the policy (quota q per window w seconds) and this client's state (r left, t seconds).
+      'RateLimit-Policy': policyHeader(name),
+      RateLimit: `"${name}";r=${remaining};t=${reset}`,
+      // The older draft's fields, which existing clients read.
+      'RateLimit-Limit': String(points),
+      'RateLimit-Remaining': String(remaining),
+      'RateLimit-Reset': String(reset),
+    }
+  }
   try {
-    const result = await store.consume(key)
+    const result = await store.consume(key, cost)
     return { allowed: true, headers: headers(result), retryAfterSeconds: 0 }
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {

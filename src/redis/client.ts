@@ -1,6 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis'
 
-import { env } from '../env'
+import { mediaMeshOptions } from '../lib/mediaMeshOptions'
 import { logger } from '../observability/logger'
 
 /**
@@ -24,9 +24,20 @@ export function redisOptions(overrides: RedisOptions = {}): RedisOptions {
 
 const clients: Redis[] = []
 
+/**
+ * A new connection to the configured Redis. With `redis: false` in the options, a client that is
+ * closed from the start: every command fails at once, and callers carry on without Redis as they
+ * do while it is away.
+ */
 export function createRedis(name: string, overrides: RedisOptions = {}): Redis {
+  const settings = mediaMeshOptions().redis
+  if (!settings) {
+    const closed = new Redis(redisOptions({ lazyConnect: true, ...overrides }))
+    closed.disconnect()
+    return closed
+  }
   const client = new Redis(
-    env.REDIS_URL,
+    settings.url,
     redisOptions({ connectionName: `mediamesh-${name}`, ...overrides }),
   )
   let reported = false
@@ -46,9 +57,13 @@ export function createRedis(name: string, overrides: RedisOptions = {}): Redis {
 
 let shared: Redis | undefined
 
-/** The process-wide command connection (keys are prefixed with REDIS_KEY_PREFIX by callers). */
+/**
+ * The process-wide command connection: the client given in the options, or ours (keys are
+ * prefixed with `redisKey` by callers).
+ */
 export function redis(): Redis {
-  shared ??= createRedis('commands')
+  const settings = mediaMeshOptions().redis
+  shared ??= (settings && settings.client) || createRedis('commands')
   return shared
 }
 
@@ -76,8 +91,13 @@ export function waitForReady(client: Redis = redis(), timeoutMs = 1000): Promise
 }
 
 /** A key or channel name under this environment's prefix. */
-export const redisKey = (...parts: (string | number)[]) =>
-  `${env.REDIS_KEY_PREFIX}${parts.join(':')}`
+export const redisKey = (...parts: (string | number)[]) => `${keyPrefix()}${parts.join(':')}`
+
+/** Without Redis keys only name in-memory entries: no prefix is needed. */
+function keyPrefix(): string {
+  const settings = mediaMeshOptions().redis
+  return settings ? settings.keyPrefix : ''
+}
 
 export async function checkRedisHealth(client: Redis = redis()): Promise<void> {
   if (!redisReady(client)) throw new Error(`redis is ${client.status}`)

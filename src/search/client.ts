@@ -1,13 +1,13 @@
 import { Client } from '@elastic/elasticsearch'
 
-import { env } from '../env'
+import { mediaMeshOptions } from '../lib/mediaMeshOptions'
 
 /**
  * Elasticsearch client for this process. Timeouts and retries are explicit: the client's defaults
  * (several retries with backoff, and no request timeout in 9.x) would let a dead node stall a
  * request for seconds. Callers on the request path pass tighter per-request options.
  */
-export function createSearchClient(node: string = env.ELASTICSEARCH_URL): Client {
+export function createSearchClient(node: string): Client {
   return new Client({
     node,
     requestTimeout: 5000,
@@ -18,9 +18,12 @@ export function createSearchClient(node: string = env.ELASTICSEARCH_URL): Client
 
 let shared: Client | undefined
 
-/** The process-wide client (connections are pooled inside it). */
+/** The process-wide client (connections are pooled inside it): the one given in the options, or ours. */
 export function searchClient(): Client {
-  shared ??= createSearchClient()
+  if (!shared) {
+    const { client, node } = mediaMeshOptions().elasticsearch
+    shared = client ?? createSearchClient(node)
+  }
   return shared
 }
 

@@ -20,7 +20,25 @@ const analysis: estypes.IndicesIndexSettingsAnalysis = {
     autocomplete_edge: { type: 'edge_ngram', min_gram: 1, max_gram: 20 },
     arabic_stop: { type: 'stop', stopwords: '_arabic_' },
   },
+  char_filter: {
+    // Punctuation and runs of spaces become one space: "Deep Time!" and "deep  time" are one title.
+    exact_punctuation: { type: 'pattern_replace', pattern: '[^\\p{L}\\p{N}]+', replacement: ' ' },
+  },
   analyzer: {
+    // A whole title as one token, case, accents and Arabic letter forms folded: the "exact title"
+    // match that keeps a title first whatever else the query's words match.
+    exact_en: {
+      type: 'custom',
+      tokenizer: 'keyword',
+      char_filter: ['exact_punctuation'],
+      filter: ['lowercase', 'asciifolding', 'trim'],
+    },
+    exact_ar: {
+      type: 'custom',
+      tokenizer: 'keyword',
+      char_filter: ['exact_punctuation'],
+      filter: ['lowercase', 'decimal_digit', 'arabic_normalization', 'trim'],
+    },
     // Typeahead: every prefix of every word, accents folded (so "cafe" finds "Café").
     autocomplete_en: {
       type: 'custom',
@@ -74,10 +92,13 @@ function localizedText({
   prefix,
   vocabulary = false,
   highlighted = false,
+  exact = false,
 }: {
   prefix: boolean
   vocabulary?: boolean
   highlighted?: boolean
+  /** A `.exact` subfield: the whole value as one folded token. */
+  exact?: boolean
 }): estypes.MappingProperty {
   const offsets = highlighted ? { index_options: 'offsets' as const } : {}
   return {
@@ -89,15 +110,20 @@ function localizedText({
           analyzer: locale === 'ar' ? 'arabic' : 'english',
           ...offsets,
           ...(vocabulary ? { copy_to: `vocabulary.${locale}` } : {}),
-          ...(prefix
+          ...(prefix || exact
             ? {
                 fields: {
-                  prefix: {
-                    type: 'text',
-                    analyzer: `autocomplete_${locale}`,
-                    search_analyzer: `autocomplete_${locale}_search`,
-                    ...offsets,
-                  },
+                  ...(prefix
+                    ? {
+                        prefix: {
+                          type: 'text',
+                          analyzer: `autocomplete_${locale}`,
+                          search_analyzer: `autocomplete_${locale}_search`,
+                          ...offsets,
+                        },
+                      }
+                    : {}),
+                  ...(exact ? { exact: { type: 'text', analyzer: `exact_${locale}` } } : {}),
                 },
               }
             : {}),
@@ -107,8 +133,17 @@ function localizedText({
   }
 }
 
-const localizedKeyword: estypes.MappingProperty = {
-  properties: Object.fromEntries(LOCALES.map((locale) => [locale, { type: 'keyword' }])),
+/** Category names: kept whole for display, and searchable as words in their language. */
+const localizedName: estypes.MappingProperty = {
+  properties: Object.fromEntries(
+    LOCALES.map((locale) => [
+      locale,
+      {
+        type: 'keyword',
+        fields: { text: { type: 'text', analyzer: locale === 'ar' ? 'arabic' : 'english' } },
+      } satisfies estypes.MappingProperty,
+    ]),
+  ),
 }
 
 export const catalogueMappings: estypes.MappingTypeMapping = {
@@ -118,7 +153,7 @@ export const catalogueMappings: estypes.MappingTypeMapping = {
     type: { type: 'keyword' },
     docId: { type: 'integer' },
     slug: { type: 'keyword' },
-    title: localizedText({ prefix: true, vocabulary: true, highlighted: true }),
+    title: localizedText({ prefix: true, vocabulary: true, highlighted: true, exact: true }),
     summary: localizedText({ prefix: false, vocabulary: true, highlighted: true }),
     // Whole words of titles and summaries as written (folded, unstemmed): where "did you mean"
     // finds its corrections. Filled by copy_to, never part of _source.
@@ -130,11 +165,22 @@ export const catalogueMappings: estypes.MappingTypeMapping = {
     description: localizedText({ prefix: false, highlighted: true }),
     format: { type: 'keyword' },
     language: { type: 'keyword' },
-    tags: { type: 'keyword', normalizer: 'keyword_lowercase' },
+    // Tags are written in either language: searchable as words through both analyzers.
+    tags: {
+      type: 'keyword',
+      normalizer: 'keyword_lowercase',
+      fields: {
+        en: { type: 'text', analyzer: 'english' },
+        ar: { type: 'text', analyzer: 'arabic' },
+      },
+    },
+    // Format and language as words people type ("documentary", "وثائقي", "arabic"), from the
+    // mappers' word lists: the index has no synonym filter, so the words are stored.
+    labels: localizedText({ prefix: false }),
     categories: {
       properties: {
         slug: { type: 'keyword' },
-        name: localizedKeyword,
+        name: localizedName,
       },
     },
     program: {
@@ -142,7 +188,7 @@ export const catalogueMappings: estypes.MappingTypeMapping = {
         id: { type: 'keyword' },
         docId: { type: 'integer' },
         slug: { type: 'keyword' },
-        title: localizedText({ prefix: false }),
+        title: localizedText({ prefix: false, exact: true }),
       },
     },
     seasonNumber: { type: 'integer' },

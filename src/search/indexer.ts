@@ -143,6 +143,36 @@ export async function swapAliases(
 export const writeVersion = (base: number) => base * 2 + 1
 export const removalVersion = (base: number) => base * 2
 
+/** A record's write in a bulk request (action line, then document), versioned as upsertRecord's. */
+export const bulkWrite = (
+  index: string,
+  record: IndexRecord,
+): [{ index: estypes.BulkIndexOperation }, IndexRecord['doc']] => [
+  {
+    index: {
+      _index: index,
+      _id: record.id,
+      version: writeVersion(record.version),
+      version_type: 'external',
+    },
+  },
+  record.doc,
+]
+
+/** A record's removal in a bulk request, versioned as removeRecord's. */
+export const bulkRemoval = (
+  index: string,
+  id: string,
+  baseVersion: number,
+): { delete: estypes.BulkDeleteOperation } => ({
+  delete: {
+    _index: index,
+    _id: id,
+    version: removalVersion(baseVersion),
+    version_type: 'external',
+  },
+})
+
 const isVersionConflict = (error: unknown) =>
   (error as { meta?: { statusCode?: number } }).meta?.statusCode === 409
 

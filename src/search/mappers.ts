@@ -9,6 +9,7 @@ import { lexicalToPlainText } from '../lib/lexical'
 import { mediaFilePath } from '../media/publicUrl'
 import { MAX_TEXT_LENGTH } from './indexDefinition'
 import { LOCALES, type LocalizedText } from './locales'
+import { MAX_INDEXED_INTEGER } from '../fields/nonNegativeInteger'
 
 type Localized<T = string> = T | Partial<Record<string, T | null>> | null | undefined
 
@@ -90,6 +91,8 @@ export interface CatalogueDoc {
   format: string | null
   language: string | null
   tags: string[]
+  /** Format and language as searchable words in each locale (see `labelsOf`). */
+  labels: LocalizedText
   categories: { slug: string; name: LocalizedText }[]
   program?: { id: string; docId: number; slug: string | null; title: LocalizedText }
   seasonNumber?: number | null
@@ -144,6 +147,18 @@ function truncate(text: string): string {
 }
 
 /** `{ en, ar }` (or a plain string, read as the default locale) → trimmed, non-empty, bounded text. */
+/**
+ * A whole number the index can hold (a 32-bit `integer`), or null: a value stored before the
+ * fields had an upper bound must not fail the document's sync, or a whole reindex.
+ */
+function indexableInteger(value: number | null | undefined): number | null {
+  return typeof value === 'number' &&
+    Number.isInteger(value) &&
+    Math.abs(value) <= MAX_INDEXED_INTEGER
+    ? value
+    : null
+}
+
 export function localizedText(
   value: Localized<unknown>,
   toText = (v: unknown) => v,
@@ -156,6 +171,51 @@ export function localizedText(
   for (const locale of LOCALES) {
     const raw = toText(byLocale[locale])
     if (typeof raw === 'string' && raw.trim()) out[locale] = truncate(raw.trim())
+  }
+  return out
+}
+
+/**
+ * Words people use for each format, in both languages (plural and common Arabic forms included:
+ * the Arabic stemmer does not relate broken plurals such as وثائقيات/وثائقي or مسلسلات/مسلسل).
+ */
+export const FORMAT_WORDS: Record<string, LocalizedText> = {
+  podcast: { en: 'podcast podcasts', ar: 'بودكاست بودكاستات بث صوتي' },
+  documentary: {
+    en: 'documentary documentaries doc',
+    ar: 'وثائقي وثائقية وثائقيات فيلم وثائقي أفلام وثائقية',
+  },
+  series: { en: 'series', ar: 'مسلسل مسلسلات سلسلة' },
+  show: { en: 'show shows programme', ar: 'برنامج برامج' },
+}
+
+const languageNames = Object.fromEntries(
+  LOCALES.map((locale) => [locale, new Intl.DisplayNames([locale], { type: 'language' })]),
+)
+
+/** A language code's name in each locale ("Arabic", "العربية"); nothing for an unknown code. */
+function languageWords(code: string | null | undefined): LocalizedText {
+  if (!code) return {}
+  const out: LocalizedText = {}
+  for (const locale of LOCALES) {
+    try {
+      const name = languageNames[locale]!.of(code)
+      if (name && name !== code) out[locale] = name
+    } catch {
+      // Not a valid language code: no words.
+    }
+  }
+  return out
+}
+
+/** The searchable words for a format and a language, per locale. */
+export function labelsOf(format: string | null | undefined, language: string | null | undefined) {
+  const formatWords = (format && FORMAT_WORDS[format]) || {}
+  const languageText = languageWords(language)
+  const out: LocalizedText = {}
+  for (const locale of LOCALES) {
+    const words = [formatWords[locale], languageText[locale]].filter(Boolean).join(' ')
+    if (words) out[locale] = words
   }
   return out
 }
@@ -219,11 +279,12 @@ export function programToIndexRecord(program: ProgramSource): IndexRecord {
       format: program.format ?? null,
       language: program.language ?? null,
       tags: program.tags ?? [],
+      labels: labelsOf(program.format, program.language),
       categories: categoriesOf(program),
       publishedAt: program.publishedAt ?? null,
       updatedAt: program.updatedAt,
       featured: Boolean(program.featured),
-      featuredRank: program.featuredRank ?? null,
+      featuredRank: indexableInteger(program.featuredRank),
       featuredUntil: program.featuredUntil ?? null,
       popularity: 0,
       image: imageOf(program.coverImage),
@@ -234,7 +295,7 @@ export function programToIndexRecord(program: ProgramSource): IndexRecord {
 /** What a player needs: the uploaded file when there is one, else the external enclosure. */
 function mediaOf(episode: EpisodeSource): CatalogueDoc['media'] {
   const upload = populated(episode.media ?? null)
-  const durationSeconds = episode.durationSeconds ?? null
+  const durationSeconds = indexableInteger(episode.durationSeconds)
   if (upload?.filename) {
     return {
       url: mediaFilePath(upload.filename),
@@ -278,6 +339,7 @@ export function episodeToIndexRecord(episode: EpisodeSource): IndexRecord {
       format: program.format ?? null,
       language: program.language ?? null,
       tags: program.tags ?? [],
+      labels: labelsOf(program.format, program.language),
       categories: categoriesOf(program),
       program: {
         id: programIndexId(program.id),
@@ -285,9 +347,9 @@ export function episodeToIndexRecord(episode: EpisodeSource): IndexRecord {
         slug: program.slug ?? null,
         title: localizedText(program.title),
       },
-      seasonNumber: episode.seasonNumber ?? null,
-      episodeNumber: episode.episodeNumber ?? null,
-      durationSeconds: episode.durationSeconds ?? null,
+      seasonNumber: indexableInteger(episode.seasonNumber),
+      episodeNumber: indexableInteger(episode.episodeNumber),
+      durationSeconds: indexableInteger(episode.durationSeconds),
       explicit: Boolean(episode.explicit),
       publishedAt: episode.publishedAt ?? null,
       updatedAt: episode.updatedAt,

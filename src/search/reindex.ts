@@ -15,17 +15,18 @@ import type { Client } from '@elastic/elasticsearch'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload, Where } from 'payload'
 
-import { publishedAndDueWhere } from '../access/publishedAndDue'
+import { searchQueueOf } from '../jobs/queues'
+import { publishedAndDueWhere } from '../lib/publication'
 import { logger } from '../observability/logger'
 import { catalogueChanged } from './catalogueChanges'
-import { SEARCH_SYNC_TASK } from '../plugins/searchSync/types'
+import { SEARCH_SYNC_TASK } from './syncTask'
 import {
+  bulkWrite,
   type CatalogueIndexNames,
   createPhysicalIndex,
   indicesBehind,
   physicalIndexName,
   swapAliases,
-  writeVersion,
 } from './indexer'
 import {
   episodeToIndexRecord,
@@ -36,6 +37,7 @@ import {
   programToIndexRecord,
   type ProgramSource,
 } from './mappers'
+import { pagesById } from './pagesById'
 
 export interface ReindexProgress {
   indexed: number
@@ -56,11 +58,12 @@ export interface ReindexOptions {
   /** Documents read from Postgres per page. @default 500 */
   pageSize?: number
   onProgress?: (progress: ReindexProgress) => void
-  /** Queue used to replay sync jobs after a failed rebuild. @default 'search' */
+  /** Queue used to replay sync jobs after a failed rebuild. @default the search sync's queue */
   queue?: string
 }
 
-const publicProgramsWhere = (now: Date): Where => ({ and: publishedAndDueWhere(now) })
+/** A document's own half of the rule (an episode's program is checked separately). */
+const ownRuleWhere = (now: Date): Where => ({ and: publishedAndDueWhere(now) })
 const publicEpisodesWhere = (now: Date): Where => ({
   and: [...publishedAndDueWhere(now), ...publishedAndDueWhere(now, 'program.')],
 })
@@ -69,7 +72,7 @@ export async function countPublic(payload: Payload, now: Date): Promise<number> 
   const [programs, episodes] = await Promise.all([
     payload.count({
       collection: 'programs',
-      where: publicProgramsWhere(now),
+      where: ownRuleWhere(now),
       overrideAccess: true,
     }),
     payload.count({
@@ -92,37 +95,24 @@ async function* publicRecords(
   pageSize: number,
 ): AsyncGenerator<IndexRecord> {
   const programs = new Map<number, ProgramSource>()
-  for (let after = 0; ;) {
-    const result = await payload.find({
-      collection: 'programs',
-      where: { and: [...publishedAndDueWhere(now), { id: { greater_than: after } }] },
-      locale: 'all',
-      depth: 1,
-      limit: pageSize,
-      pagination: false,
-      sort: 'id',
-      overrideAccess: true,
-    })
-    for (const doc of result.docs as unknown as ProgramSource[]) {
+  for await (const page of pagesById<ProgramSource>(payload, {
+    collection: 'programs',
+    where: ownRuleWhere(now),
+    pageSize,
+    depth: 1,
+  })) {
+    for (const doc of page) {
       programs.set(doc.id, doc)
       yield programToIndexRecord(doc)
     }
-    if (result.docs.length < pageSize) break
-    after = result.docs[result.docs.length - 1]!.id
   }
-  for (let after = 0; ;) {
-    // depth 0 and no join on the program: public programs are in the map above already.
-    const result = await payload.find({
-      collection: 'episodes',
-      where: { and: [...publishedAndDueWhere(now), { id: { greater_than: after } }] },
-      locale: 'all',
-      depth: 0,
-      limit: pageSize,
-      pagination: false,
-      sort: 'id',
-      overrideAccess: true,
-    })
-    const docs = result.docs as unknown as EpisodeSource[]
+  // depth 0 and no join on the program: public programs are in the map above already.
+  for await (const docs of pagesById<EpisodeSource>(payload, {
+    collection: 'episodes',
+    where: ownRuleWhere(now),
+    pageSize,
+    depth: 0,
+  })) {
     const files = await loadMedia(
       payload,
       docs
@@ -140,8 +130,6 @@ async function* publicRecords(
         media: file(doc.media),
       })
     }
-    if (docs.length < pageSize) break
-    after = docs[docs.length - 1]!.id
   }
 }
 
@@ -167,7 +155,7 @@ export async function reindexCatalogue(
   payload: Payload,
   client: Client,
   names: CatalogueIndexNames,
-  { pageSize = 500, onProgress, queue = 'search' }: ReindexOptions = {},
+  { pageSize = 500, onProgress, queue = searchQueueOf(payload.config) }: ReindexOptions = {},
 ): Promise<ReindexResult> {
   const lock = await acquireReindexLock(payload, names)
   try {
@@ -215,17 +203,7 @@ async function rebuild(
             rate: sent / ((Date.now() - started.getTime()) / 1000),
           })
         }
-        return [
-          {
-            index: {
-              _index: index,
-              _id: record.id,
-              version: writeVersion(record.version),
-              version_type: 'external',
-            },
-          },
-          record.doc,
-        ]
+        return bulkWrite(index, record)
       },
       onDrop(failure) {
         // A conflict means a sync job already wrote a newer version into the new index: fine.

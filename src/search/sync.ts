@@ -7,7 +7,8 @@ import type { Client } from '@elastic/elasticsearch'
 import type { Payload, Where } from 'payload'
 
 import type { CatalogueIndexNames } from './indexer'
-import { removalVersion, removeRecord, upsertRecord, writeVersion } from './indexer'
+import { bulkRemoval, bulkWrite, removeRecord, upsertRecord } from './indexer'
+import { pagesById } from './pagesById'
 import {
   episodeIndexId,
   episodeToIndexRecord,
@@ -16,7 +17,7 @@ import {
   programToIndexRecord,
   type ProgramSource,
 } from './mappers'
-import { becomesPublicAt, isPublicNow } from './publication'
+import { becomesPublicAt, isPublicNow } from '../lib/publication'
 
 export const SYNCED_COLLECTIONS = ['programs', 'episodes', 'categories', 'media'] as const
 export type SyncedCollection = (typeof SYNCED_COLLECTIONS)[number]
@@ -103,47 +104,19 @@ export async function syncEpisode(ctx: SyncContext, id: number): Promise<string>
 /** Re-writes every episode of a program (in bulk batches): upsert while public, remove otherwise. */
 async function syncEpisodesOfProgram(ctx: SyncContext, program: ProgramSource & Published) {
   const programPublic = isPublicNow(program)
-  // Keyset pages (id > last): no OFFSET scans and no count per page.
-  for (let after = 0; ;) {
-    const result = await ctx.payload.find({
-      collection: 'episodes',
-      where: { and: [{ program: { equals: program.id } }, { id: { greater_than: after } }] },
-      locale: 'all',
-      depth: 1,
-      limit: EPISODE_BATCH,
-      pagination: false,
-      sort: 'id',
-      overrideAccess: true,
-    })
-    const operations: object[] = []
-    for (const doc of result.docs as unknown as (EpisodeSource & Published)[]) {
+  for await (const page of pagesById<EpisodeSource & Published>(ctx.payload, {
+    collection: 'episodes',
+    where: { program: { equals: program.id } },
+    pageSize: EPISODE_BATCH,
+    depth: 1,
+  })) {
+    const operations = page.flatMap((doc): object[] => {
       const record = episodeToIndexRecord({ ...doc, program })
-      if (programPublic && isPublicNow(doc)) {
-        operations.push(
-          {
-            index: {
-              _index: ctx.names.write,
-              _id: record.id,
-              version: writeVersion(record.version),
-              version_type: 'external',
-            },
-          },
-          record.doc,
-        )
-      } else {
-        operations.push({
-          delete: {
-            _index: ctx.names.write,
-            _id: record.id,
-            version: removalVersion(record.version),
-            version_type: 'external',
-          },
-        })
-      }
-    }
-    if (operations.length) await bulkOrThrow(ctx.client, operations)
-    if (result.docs.length < EPISODE_BATCH) break
-    after = result.docs[result.docs.length - 1]!.id
+      return programPublic && isPublicNow(doc)
+        ? bulkWrite(ctx.names.write, record)
+        : [bulkRemoval(ctx.names.write, record.id, record.version)]
+    })
+    await bulkOrThrow(ctx.client, operations)
   }
 }
 

@@ -11,18 +11,24 @@ import { getPayload, type Payload } from 'payload'
 import config from '../../payload.config'
 import { createDiscovery } from '../discovery'
 import { env } from '../env'
+import { getMediaMesh } from '../lib/mediaMeshOptions'
 import type { DependencyCheck } from '../health/readiness'
 import { mediaCaching } from '../http/mediaCaching'
 import { checkS3Storage } from '../media/storage'
 import { opsRoutes } from '../http/opsRoutes'
 import { requestObservability } from '../http/requestObservability'
 import { answerClientErrorsWithJson } from '../http/clientErrors'
+import { cmsRequestLimits } from '../http/cmsRequestLimits'
+import { apiRequestGuards } from '../http/apiRequestGuards'
+import { refuseCrossSiteWrites, secureCookies } from '../http/crossSiteWrites'
 import { securityHeaders } from '../http/securityHeaders'
 import { startJobRunner } from '../jobs/claimingRunner'
 import { registerJobMetrics } from '../jobs/metrics'
 import { logger } from '../observability/logger'
 import { CLIENT_IP_HEADER } from '../plugins/cmsRateLimits'
-import { checkRedisHealth, closeRedis } from '../redis/client'
+import { startInsightsFlusher } from '../insights/flush'
+import { insightsPool } from '../insights/store'
+import { checkRedisHealth, closeRedis, redis, redisKey } from '../redis/client'
 import { catalogueGeneration } from '../search/catalogueChanges'
 import { checkSearchHealth, searchClient } from '../search/client'
 
@@ -62,6 +68,7 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
   app.set('trust proxy', env.TRUST_PROXY)
   app.use(requestObservability(collectionSlugs))
   app.use(securityHeaders())
+  app.use(secureCookies({ publicUrlIsHttps: env.SERVER_URL.startsWith('https:') }))
 
   const checks = (): DependencyCheck[] => [
     { name: 'postgres', critical: true, check: async () => void (await pool.query('SELECT 1')) },
@@ -75,8 +82,26 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
   app.use(
     opsRoutes({ checks, metricsAccess: env.metricsAccess, isShuttingDown: () => shuttingDown }),
   )
-  const discovery = createDiscovery(payload)
-  app.use('/discovery', discovery.router)
+  // A disabled MediaMesh (mediaMesh({ disabled: true })) serves no discovery API.
+  const mediaMesh = getMediaMesh(payload)
+  const discovery = mediaMesh.disabled ? undefined : createDiscovery(payload)
+  if (discovery) app.use(mediaMesh.discovery.basePath, discovery.router)
+  // The CMS (not discovery, a public CORS API without sessions): no cross-site cookie writes, and
+  // requests Payload would answer with a 500 get their 4xx here.
+  app.use(
+    refuseCrossSiteWrites({
+      trustedOrigins: [env.SERVER_URL, ...env.CSRF_TRUSTED_ORIGINS],
+      publicUrlIsHttps: env.SERVER_URL.startsWith('https:'),
+    }),
+  )
+  app.use(
+    apiRequestGuards({
+      collectionsWithoutApi: Object.values(payload.collections)
+        .filter((collection) => collection.config.endpoints === false)
+        .map((collection) => collection.config.slug),
+    }),
+  )
+  if (discovery) app.use(discovery.previewRouter)
   // Payload sees requests through Next, without the socket: hand it the client address Express
   // resolved (trust proxy applied) for the CMS rate limits. Overwritten, so clients cannot set it.
   app.use((req, _res, next) => {
@@ -84,6 +109,7 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
     next()
   })
   app.use(mediaCaching())
+  app.use(cmsRequestLimits(payload, env))
   // `/api` itself is no Payload route (Payload's start with a collection or a global): answer in
   // the API's JSON shape instead of Next's HTML page. A path like `/api/programs/..` ends here.
   app.all(['/api', '/api/'], (_req, res) => {
@@ -112,6 +138,18 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
         batch: 20,
         sequential: true,
       })
+    : undefined
+  // Where jobs run, counted searches move from Redis to Postgres too (any number of flushers).
+  const insightsFlusher = env.JOBS_AUTORUN
+    ? startInsightsFlusher(
+        {
+          redis: redis(),
+          keyPrefix: redisKey('insights', ''),
+          pool: insightsPool(payload),
+          retentionDays: mediaMesh.insights.retentionDays,
+        },
+        mediaMesh.insights.flushSeconds * 1000,
+      )
     : undefined
 
   await new Promise<void>((resolve, reject) => {
@@ -142,7 +180,8 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
     }
     await jobsStopped
     await catalogueGeneration.settled().catch(() => undefined)
-    await discovery.close().catch(() => undefined)
+    await discovery?.close().catch(() => undefined)
+    await insightsFlusher?.stop()
     await closeRedis()
     await nextApp.close().catch(() => undefined)
     await searchClient()

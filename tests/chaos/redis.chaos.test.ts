@@ -65,12 +65,12 @@ beforeAll(async () => {
     60_000,
     100,
   )
-}, 120_000)
+}, 300_000)
 
 afterAll(async () => {
   await stopServer(host)
   await redis?.kill()
-}, 60_000)
+}, 300_000)
 
 const readiness = async () =>
   ((await (await fetch(`${host.url}/readyz`)).json()) as { checks: { redis: { status: string } } })
@@ -112,7 +112,7 @@ describe('Redis killed under load', () => {
     const noticedMs = await until(
       '/readyz to report Redis degraded',
       async () => ((await readiness()) === 'degraded' ? Date.now() - killedAt : undefined),
-      10_000,
+      120_000,
       100,
     )
     // The events limit holds without Redis: from this instance's memory.
@@ -127,14 +127,14 @@ describe('Redis killed under load', () => {
     const readyMs = await until(
       '/readyz to report Redis ok again',
       async () => ((await readiness()) === 'ok' ? Date.now() - restartedAt : undefined),
-      30_000,
+      120_000,
       100,
     )
     // Back in use without a restart: answers are cached in Redis again.
     const reusedMs = await until(
       'the host to write to Redis again',
       async () => ((await redis.keyCount(PREFIX)) > 0 ? Date.now() - restartedAt : undefined),
-      30_000,
+      120_000,
       200,
     )
     await new Promise((resolve) => setTimeout(resolve, 3000))
@@ -164,5 +164,5 @@ describe('Redis killed under load', () => {
       ...Array<number>(EVENTS_PER_MINUTE).fill(202),
       ...Array<number>(3).fill(429),
     ])
-  }, 180_000)
+  }, 600_000)
 })

@@ -52,14 +52,16 @@ beforeAll(async () => {
   token = (await signedIn(payload, 'editor')).token
   program = await makeProgram(payload, 'published', { title: `Restarts ${tag}` })
   for (let i = 0; i < 30; i++) episodes.push(await makeEpisode(payload, program))
-  await converged(payload, searchClient(), names, program.id, 60_000)
-}, 300_000)
+  // Its worker also works through the sync jobs earlier test files left queued in the run's
+  // database (one shared queue): on a busy machine that backlog alone has taken minutes.
+  await converged(payload, searchClient(), names, program.id, 840_000)
+}, 900_000)
 
 afterAll(async () => {
   for (const worker of workers) await worker.stop()
   await stopServer(host)
   await fetch(`${searchClientUrl()}/${PREFIX}*`, { method: 'DELETE' }).catch(() => undefined)
-}, 120_000)
+}, 300_000)
 
 const searchClientUrl = () =>
   process.env.ELASTICSEARCH_URL ?? `http://127.0.0.1:${process.env.ES_PORT ?? 9200}`
@@ -117,7 +119,7 @@ describe('a worker and the host killed mid-work', () => {
         const claimed = await claimedJobs()
         return claimed > 0 ? claimed : undefined
       },
-      60_000,
+      120_000,
       10,
     )
     workers[0]!.child.kill('SIGKILL')
@@ -140,7 +142,7 @@ describe('a worker and the host killed mid-work', () => {
 
     const outcomes = await writes
     const writesDoneAt = Date.now()
-    const convergedMs = await converged(payload, searchClient(), names, program.id, 60_000)
+    const convergedMs = await converged(payload, searchClient(), names, program.id, 300_000)
 
     const figures = {
       writes: summary(

@@ -12,8 +12,10 @@ export default async function globalTeardown(): Promise<void> {
   await dropTestDatabase(state.database)
   await dropTestBucket(state.bucket).catch(() => undefined)
   // Indices every test file created under the run's prefix (test files also clean up their own).
+  // The separator matters: `mediamesh_test_12*` would also match another run's `..._123-...`.
+  const run = `mediamesh_test_${process.pid}`
   await fetch(
-    `${process.env.ELASTICSEARCH_URL ?? `http://127.0.0.1:${process.env.ES_PORT ?? 9200}`}/mediamesh_test_${process.pid}*`,
+    `${process.env.ELASTICSEARCH_URL ?? `http://127.0.0.1:${process.env.ES_PORT ?? 9200}`}/${run}-*,${run}_*`,
     {
       method: 'DELETE',
     },

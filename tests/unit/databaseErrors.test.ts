@@ -5,9 +5,10 @@ import {
   translateDatabaseErrors,
 } from '../../src/hooks/translateDatabaseErrors'
 
-type HookArgs = Parameters<typeof translateDatabaseErrors>[0]
+const hook = translateDatabaseErrors({ databasePort: 5432 })
+type HookArgs = Parameters<typeof hook>[0]
 const run = (error: unknown) =>
-  translateDatabaseErrors({ error, collection: { slug: 'episodes' } } as unknown as HookArgs)
+  hook({ error, collection: { slug: 'episodes' } } as unknown as HookArgs)
 
 describe('fieldPathFromColumn', () => {
   it.each([
@@ -66,6 +67,15 @@ describe('translateDatabaseErrors', () => {
 
   it('turns a value of the wrong type into a 400', () => {
     expect((run({ cause: { code: '22P02' } }) as { status: number }).status).toBe(400)
+  })
+
+  it('turns a where operator the column type does not have into a 400', () => {
+    const result = run({ cause: { code: '42883' } }) as {
+      status: number
+      response: { errors: { message: string }[] }
+    }
+    expect(result.status).toBe(400)
+    expect(result.response.errors[0]!.message).toMatch(/operator/)
   })
 
   it('leaves other errors to Payload', () => {

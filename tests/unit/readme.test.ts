@@ -28,4 +28,24 @@ describe('README', () => {
       expect(() => readFileSync(path.join(ROOT, image!))).not.toThrow()
     }
   })
+
+  it('has a heading for every #anchor it links to', () => {
+    // GitHub's slugs: lowercase, punctuation dropped, spaces to hyphens; repeated headings get -1, -2.
+    const seen = new Map<string, number>()
+    const anchors = new Set<string>()
+    const withoutCode = readme.replace(/```[\s\S]*?```/g, '')
+    for (const [, heading] of withoutCode.matchAll(/^#{1,6} (.+)$/gm)) {
+      const slug = heading!
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+        .replace(/\s/g, '-')
+      const count = seen.get(slug) ?? 0
+      seen.set(slug, count + 1)
+      anchors.add(count === 0 ? slug : `${slug}-${count}`)
+    }
+    const links = [...withoutCode.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!)
+    expect(links.length).toBeGreaterThan(0)
+    expect(links.filter((link) => !anchors.has(link))).toEqual([])
+  })
 })

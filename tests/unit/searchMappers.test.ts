@@ -139,6 +139,11 @@ describe('programToIndexRecord', () => {
     })
     expect(doc.summary.en).toHaveLength(MAX_TEXT_LENGTH)
   })
+
+  it('leaves out a number the index cannot hold instead of failing the sync', () => {
+    expect(programToIndexRecord({ ...program, featuredRank: 1e20 }).doc.featuredRank).toBeNull()
+    expect(programToIndexRecord({ ...program, featuredRank: 3 }).doc.featuredRank).toBe(3)
+  })
 })
 
 describe('episodeToIndexRecord', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { isValidSlug, slugify } from '../../src/lib/slugify'
+import { isValidSlug, normalizeSlug, slugify } from '../../src/lib/slugify'
 
 describe('slugify', () => {
   it.each([
@@ -32,6 +32,20 @@ describe('slugify', () => {
   it('rejects slugs with uppercase, spaces or doubled hyphens', () => {
     for (const slug of ['Upper', 'with space', 'double--hyphen', '-leading', 'trailing-', '']) {
       expect(isValidSlug(slug)).toBe(false)
+    }
+  })
+
+  it.each([
+    ['  Café-Society ', 'cafe-society'],
+    ['أخبار-الْيوم', 'اخبار-اليوم'],
+    ['EPISODE:7', 'episode:7'],
+  ])('folds the slug %p typed in a URL to %p, as slugify folds titles', (typed, folded) => {
+    expect(normalizeSlug(typed)).toBe(folded)
+  })
+
+  it('folds a slug typed in a URL to the slug slugify gave its title', () => {
+    for (const title of ['Café Society', 'أخبار الْيوم', 'مدن الصحراء']) {
+      expect(normalizeSlug(title.replace(/ /g, '-'))).toBe(slugify(title))
     }
   })
 })

@@ -10,6 +10,31 @@ import type { estypes } from '@elastic/elasticsearch'
 
 import type { Locale } from '../../search/locales'
 import type { SearchParams } from '../schemas'
+import { exactTitleQuery, type QueryUnit, textQuery } from './textQuery'
+
+export { textQuery }
+
+/** How the text is matched: the words (with synonyms), and whether most rather than all must. */
+export interface TextPlan {
+  units?: QueryUnit[]
+  relaxed?: boolean
+  /** Typed ids never ranked (pinned items, shown apart). */
+  exclude?: string[]
+  /**
+   * The person described a kind of thing ("history documentaries", "kids shows"): the programs
+   * that are it come before their episodes. A browse lists programs first, then the newest; a text
+   * search gives programs a nudge (PROGRAM_NUDGE) on top of their score.
+   */
+  programsFirst?: boolean
+  /**
+   * The duration limits were read from the words ("short podcasts"): they select episodes, and
+   * programs (which have no duration) stay. Given as parameters, they select episodes only.
+   */
+  durationSparePrograms?: boolean
+}
+
+/** Added to a program's score when `programsFirst`: about one well-matched field. */
+const PROGRAM_NUDGE = 10
 
 type Query = estypes.QueryDslQueryContainer
 type SortValue = estypes.FieldValue
@@ -41,73 +66,11 @@ export const DURATION_BUCKETS = [
 
 const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'ar' : 'en')
 
-/** Short text fields in both languages; the requested language counts a little more. */
-function shortTextFields(locale: Locale): string[] {
-  const other = otherLocale(locale)
-  return [
-    `title.${locale}^4`,
-    `title.${other}^3.5`,
-    `program.title.${locale}^2`,
-    `program.title.${other}^2`,
-    `summary.${locale}^1.5`,
-    `summary.${other}^1.5`,
-  ]
-}
-
-/**
- * Relevance: typo-tolerant words in titles and summaries (fuzziness AUTO, first letter exact),
- * exact (stemmed) words in descriptions (fuzzy matching over long texts cost a third of a
- * search's time for little gain), every word as a title-word prefix so the word still being typed
- * counts, and a boost for the exact phrase in a title.
- */
-export function textQuery(q: string, locale: Locale): Query {
-  return {
-    bool: {
-      should: [
-        {
-          multi_match: {
-            query: q,
-            type: 'best_fields',
-            fields: shortTextFields(locale),
-            fuzziness: 'AUTO',
-            prefix_length: 1,
-            max_expansions: 50,
-            minimum_should_match: '2<75%',
-          },
-        },
-        {
-          multi_match: {
-            query: q,
-            fields: [`description.${locale}`, `description.${otherLocale(locale)}`],
-            minimum_should_match: '2<75%',
-          },
-        },
-        {
-          // Edge n-grams: every word typed matches as the start of a title word.
-          multi_match: {
-            query: q,
-            fields: [`title.${locale}.prefix^3`, `title.${otherLocale(locale)}.prefix^3`],
-            operator: 'and',
-          },
-        },
-        {
-          multi_match: {
-            query: q,
-            type: 'phrase',
-            fields: [`title.${locale}^2`, `title.${otherLocale(locale)}^2`],
-            boost: 2,
-          },
-        },
-      ],
-      minimum_should_match: 1,
-    },
-  }
-}
-
 type FacetName = 'type' | 'format' | 'category' | 'language' | 'duration'
 
-function facetFilters(params: SearchParams): Record<FacetName, Query | null> {
+function facetFilters(params: SearchParams, plan: TextPlan = {}): Record<FacetName, Query | null> {
   const { minDuration, maxDuration } = params
+  const range: Query = { range: { durationSeconds: { gte: minDuration, lte: maxDuration } } }
   return {
     type: params.type === 'all' ? null : { term: { type: params.type } },
     format: params.format?.length ? { terms: { format: params.format } } : null,
@@ -115,7 +78,9 @@ function facetFilters(params: SearchParams): Record<FacetName, Query | null> {
     language: params.language?.length ? { terms: { language: params.language } } : null,
     duration:
       minDuration !== undefined || maxDuration !== undefined
-        ? { range: { durationSeconds: { gte: minDuration, lte: maxDuration } } }
+        ? plan.durationSparePrograms
+          ? { bool: { should: [{ term: { type: 'program' } }, range], minimum_should_match: 1 } }
+          : range
         : null,
   }
 }
@@ -171,18 +136,39 @@ function highlight(q: string, locale: Locale): estypes.SearchHighlight {
   }
 }
 
+function dateRange(params: Pick<SearchParams, 'publishedAfter' | 'publishedBefore'>): Query[] {
+  return params.publishedAfter || params.publishedBefore
+    ? [{ range: { publishedAt: { gte: params.publishedAfter, lte: params.publishedBefore } } }]
+    : []
+}
+
+/** The query part (text and dates) of a search; facet filters go in `post_filter`. */
+function mainQuery(params: SearchParams, plan: TextPlan): Query {
+  const range = dateRange(params)
+  const query = params.q
+    ? { bool: { must: [textQuery(params.q, params.locale, plan)], filter: range } }
+    : filtered(range)
+  const nudged: Query =
+    plan.programsFirst && params.q
+      ? {
+          bool: {
+            must: [query],
+            should: [{ term: { type: { value: 'program', boost: PROGRAM_NUDGE } } }],
+          },
+        }
+      : query
+  return plan.exclude?.length
+    ? { bool: { must: [nudged], must_not: [{ ids: { values: plan.exclude } }] } }
+    : nudged
+}
+
 export function buildSearchRequest(
   params: SearchParams,
   searchAfter?: SortValue[],
+  plan: TextPlan = {},
 ): estypes.SearchRequest {
-  const filters = facetFilters(params)
-  const range: Query[] =
-    params.publishedAfter || params.publishedBefore
-      ? [{ range: { publishedAt: { gte: params.publishedAfter, lte: params.publishedBefore } } }]
-      : []
-  const query: Query = params.q
-    ? { bool: { must: [textQuery(params.q, params.locale)], filter: range } }
-    : filtered(range)
+  const filters = facetFilters(params, plan)
+  const query = mainQuery(params, plan)
 
   const others = (name: FacetName) =>
     filtered(present(Object.entries(filters).map(([key, q]) => (key === name ? null : q))))
@@ -212,12 +198,60 @@ export function buildSearchRequest(
         },
       },
     },
-    sort: sortFor(params),
+    sort:
+      plan.programsFirst && !params.q && params.sort === 'relevance'
+        ? [{ type: 'desc' }, { publishedAt: 'desc' }, { docId: 'asc' }]
+        : sortFor(params),
     size: params.limit,
     track_total_hits: true,
     _source: RESULT_SOURCE,
     ...(params.q ? { highlight: highlight(params.q, params.locale) } : {}),
     ...(searchAfter ? { search_after: searchAfter } : {}),
+  }
+}
+
+/** Whether a search has any result at all (a "did you mean" is only offered when it does). */
+export function buildHasResultsRequest(params: SearchParams, plan: TextPlan = {}) {
+  return {
+    size: 0,
+    track_total_hits: 1,
+    query: mainQuery(params, plan),
+    post_filter: filtered(present(Object.values(facetFilters(params, plan)))),
+  } satisfies estypes.SearchRequest
+}
+
+/** Pinned items (typed ids) that are within the request's explicit filters. */
+export function buildPinnedRequest(ids: string[], params: SearchParams): estypes.SearchRequest {
+  return {
+    size: ids.length,
+    _source: RESULT_SOURCE,
+    query: {
+      bool: {
+        filter: [
+          { ids: { values: ids } },
+          ...dateRange(params),
+          ...present(Object.values(facetFilters(params))),
+        ],
+      },
+    },
+  }
+}
+
+/**
+ * Items whose title is exactly `text`, within the given filters: when the interpretation turned
+ * words of a title into filters ("Deep Time" is not a duration), that item still comes first.
+ */
+export function buildExactTitleRequest(text: string, params: SearchParams): estypes.SearchRequest {
+  return {
+    size: 3,
+    _source: RESULT_SOURCE,
+    query: {
+      bool: {
+        must: [exactTitleQuery(text)],
+        filter: [...dateRange(params), ...present(Object.values(facetFilters(params)))],
+      },
+    },
+    sort: ['_score', { type: 'desc' }, { docId: 'asc' }],
   }
 }
 
@@ -231,7 +265,9 @@ export function buildDidYouMeanRequest(q: string): estypes.SearchRequest {
     ({
       phrase: {
         field,
-        size: 1,
+        // Several candidates: the best-scored correction often finds nothing (on a large catalogue
+        // common words outscore the one meant), a later one does.
+        size: 10,
         max_errors: 2,
         direct_generator: [{ field, suggest_mode: 'always', min_word_length: 3 }],
       },
@@ -239,5 +275,86 @@ export function buildDidYouMeanRequest(q: string): estypes.SearchRequest {
   return {
     size: 0,
     suggest: { text: q, en: suggester('vocabulary.en'), ar: suggester('vocabulary.ar') },
+  }
+}
+
+/** Weights of related content: fixed amounts, so each signal outranks the ones below it. */
+export const RELATED_WEIGHTS = { category: 1000, sameProgram: 400, language: 100, format: 20 }
+
+export interface RelatedTarget {
+  id: string
+  type: 'program' | 'episode'
+  categories: string[]
+  language: string | null
+  format: string | null
+  /** Episodes: their program's id. */
+  programId?: number | null
+  size: number
+}
+
+/**
+ * Items of the same type like `target`: every shared category adds RELATED_WEIGHTS.category, the
+ * same program (episodes) and the same language add less, and text similarity (more_like_this,
+ * whose scores stay well under 100) orders items within those groups. Items sharing nothing still
+ * fill the list, after the others.
+ */
+export function buildRelatedRequest(target: RelatedTarget): estypes.SearchRequest {
+  const functions: estypes.QueryDslFunctionScoreContainer[] = [
+    ...target.categories.map((slug) => ({
+      filter: { term: { 'categories.slug': slug } },
+      weight: RELATED_WEIGHTS.category,
+    })),
+  ]
+  if (target.programId) {
+    functions.push({
+      filter: { term: { 'program.docId': target.programId } },
+      weight: RELATED_WEIGHTS.sameProgram,
+    })
+  }
+  if (target.language) {
+    functions.push({
+      filter: { term: { language: target.language } },
+      weight: RELATED_WEIGHTS.language,
+    })
+  }
+  if (target.format) {
+    functions.push({ filter: { term: { format: target.format } }, weight: RELATED_WEIGHTS.format })
+  }
+  return {
+    size: target.size,
+    _source: RESULT_SOURCE,
+    query: {
+      function_score: {
+        query: {
+          bool: {
+            filter: [{ term: { type: target.type } }],
+            must_not: [{ ids: { values: [target.id] } }],
+            should: [
+              {
+                more_like_this: {
+                  fields: [
+                    'title.en',
+                    'title.ar',
+                    'summary.en',
+                    'summary.ar',
+                    'description.en',
+                    'description.ar',
+                  ],
+                  like: [{ _id: target.id }],
+                  min_term_freq: 1,
+                  min_doc_freq: 1,
+                  max_query_terms: 25,
+                  minimum_should_match: '10%',
+                },
+              },
+            ],
+          },
+        },
+        functions,
+        score_mode: 'sum',
+        boost_mode: 'sum',
+      },
+    },
+    sort: ['_score', { publishedAt: 'desc' }, { docId: 'asc' }],
   }
 }

@@ -11,10 +11,12 @@ const WITH_UNITS = new RegExp(
 )
 
 /**
- * Reads `itunes:duration` in every form feeds use: seconds ("3600", "3600.5"), MM:SS ("61:05";
- * minutes may exceed 59), H:MM:SS ("1:02:03", "1:02:03.5"), ISO 8601 ("PT1H2M3S") and the
- * occasional "1h 2m 3s" or "45 min". Whole seconds, rounded; null when it is none of these.
- * Zero is returned as zero: whether that means "unknown" is the caller's call.
+ * Reads `itunes:duration` in every form feeds use: seconds ("3600", "3600.5"), MM:SS ("61:05"),
+ * H:MM:SS ("1:02:03", "1:02:03.5"), ISO 8601 ("PT1H2M3S") and the occasional "1h 2m 3s" or
+ * "45 min". Clock fields are added up arithmetically, whatever their size: real feeds carry
+ * "00:60:05" (an hour and five seconds) and "1:75" (two minutes fifteen), and their players play
+ * them so. Whole seconds, rounded; null when it is none of these forms (the caller stores unknown,
+ * never a made-up 0). Zero is returned as zero: whether that means "unknown" is the caller's call.
  */
 export function parseDuration(input: string): number | null {
   const value = input.trim().replace(/\s+/g, ' ')
@@ -26,9 +28,7 @@ export function parseDuration(input: string): number | null {
     if (!clock.every((part, i) => (i === clock.length - 1 ? SECONDS : /^\d+$/).test(part))) {
       return null
     }
-    const [first, second, third] = clock.map(Number) as [number, number, number?]
-    if (third === undefined) return second < 60 ? whole(first * 60 + second) : null
-    return second < 60 && third < 60 ? whole(first * 3600 + second * 60 + third) : null
+    return whole(clock.reduce((total, part) => total * 60 + Number(part), 0))
   }
 
   const iso = ISO_8601.exec(value)

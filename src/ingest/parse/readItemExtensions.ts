@@ -1,16 +1,25 @@
 import type { FeedContext } from './FeedContext'
 import { imageUrlOf } from './imageUrlOf'
+import { readChaptersUrl, readPeople, readTranscript } from './readPodcastNamespace'
 import type { ParsedItem } from './types'
 import { attr, child, text, type XmlElement } from './XmlElement'
 
 type ItemExtensions = Pick<
   ParsedItem,
-  'durationSeconds' | 'imageUrl' | 'seasonNumber' | 'episodeNumber' | 'explicit' | 'videoId'
+  | 'durationSeconds'
+  | 'imageUrl'
+  | 'seasonNumber'
+  | 'episodeNumber'
+  | 'explicit'
+  | 'videoId'
+  | 'transcript'
+  | 'chaptersUrl'
+  | 'people'
 >
 
 /**
- * The namespaced item fields RSS and Atom feeds share: iTunes, Podcasting 2.0 (as fallbacks for
- * season and episode), Media RSS and YouTube.
+ * The namespaced item fields RSS and Atom feeds share: iTunes, Podcasting 2.0 (season and
+ * episode as fallbacks; transcript, chapters, people), Media RSS and YouTube.
  */
 export function readItemExtensions(
   item: XmlElement,
@@ -38,5 +47,8 @@ export function readItemExtensions(
     ),
     explicit: context.explicit(text(child(item, 'itunes:explicit')), where),
     videoId: text(child(item, 'yt:videoid')),
+    transcript: readTranscript(item, base, context, where),
+    chaptersUrl: readChaptersUrl(item, base),
+    people: readPeople(item, base),
   }
 }

@@ -6,6 +6,7 @@ import { imageUrlOf } from './imageUrlOf'
 import { readCategories } from './readCategories'
 import { isAudioOrVideo, readEnclosure } from './readEnclosure'
 import { readHtml, readInline } from './readHtml'
+import { readPeople } from './readPodcastNamespace'
 import type { FeedBody, ParsedItem } from './types'
 import { attr, child, childrenOf, text, type XmlElement } from './XmlElement'
 
@@ -21,10 +22,12 @@ export function readRssFeed(root: XmlElement, context: FeedContext): FeedBody {
   const itemElements = childrenOf(channel, 'item')
   if (channel !== root) itemElements.push(...childrenOf(root, 'item'))
 
+  // Podcasting 2.0: channel-level people are every item's, unless the item names its own.
+  const channelPeople = readPeople(channel, link)
   const items: ParsedItem[] = []
   for (const element of itemElements) {
     const item = readItem(element, context, link)
-    if (item) items.push(item)
+    if (item) items.push(item.people.length ? item : { ...item, people: channelPeople })
   }
 
   const usesPodcastNamespaces = [channel, ...itemElements].some((element) =>

@@ -49,6 +49,25 @@ export interface ParsedItem {
   explicit: boolean | null
   /** YouTube video id, for YouTube feeds. */
   videoId: string | null
+  /** Podcasting 2.0 `podcast:transcript`: the most useful one (VTT, SRT, text, ...); not fetched. */
+  transcript: FeedTranscript | null
+  /** Podcasting 2.0 `podcast:chapters`: URL of the JSON chapters file; not fetched. */
+  chaptersUrl: string | null
+  /** Podcasting 2.0 `podcast:person`: the item's own, else the channel's. */
+  people: FeedPerson[]
+}
+
+export interface FeedTranscript {
+  url: string
+  /** Lower-cased MIME type as the feed declares it (`text/vtt`), or null. */
+  type: string | null
+}
+
+export interface FeedPerson {
+  name: string
+  /** Lower-cased (`host`, `guest`, ...); "host" when the feed gives none, as the namespace says. */
+  role: string
+  href: string | null
 }
 
 /** What a format reader produces; parseFeed adds the parse's `skipped` and `warnings`. */

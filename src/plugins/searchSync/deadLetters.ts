@@ -6,7 +6,7 @@
 import type { Payload, Where } from 'payload'
 
 import { inTransaction } from '../../db/inTransaction'
-import { SEARCH_SYNC_TASK } from './types'
+import { SEARCH_SYNC_TASK } from '../../search/syncTask'
 
 export interface FailedSyncJob {
   id: number

@@ -5,6 +5,7 @@
 import type { Config, TaskConfig } from 'payload'
 
 import { searchIndexLatency } from '../../jobs/metrics'
+import { DEFAULT_SEARCH_QUEUE, withSearchQueue } from '../../jobs/queues'
 import { logger } from '../../observability/logger'
 import { catalogueChanged } from '../../search/catalogueChanges'
 import { searchClient } from '../../search/client'
@@ -12,16 +13,18 @@ import { catalogueIndex } from '../../search/config'
 import { ensureCatalogueIndexOnce, forgetEnsuredIndex, isIndexNotFound } from '../../search/indexer'
 import { SYNCED_COLLECTIONS, syncTarget, type SyncContext } from '../../search/sync'
 import { searchSyncEndpoints } from './endpoints'
+import { withAdminView } from '../adminView'
 import {
   enqueueSearchSyncAfterChange,
   enqueueSearchSyncAfterDelete,
 } from './hooks/enqueueSearchSync'
-import { SEARCH_SYNC_TASK, type SearchSyncInput, type SearchSyncOptions } from './types'
+import { SEARCH_SYNC_TASK, type SearchSyncInput } from '../../search/syncTask'
+import type { SearchSyncOptions } from './types'
 
 export const searchSync =
   ({
     collections = [...SYNCED_COLLECTIONS],
-    queue = 'search',
+    queue = DEFAULT_SEARCH_QUEUE,
     attempts = 8,
   }: SearchSyncOptions = {}) =>
   (config: Config): Config => {
@@ -32,12 +35,13 @@ export const searchSync =
         { name: 'collection', type: 'text', required: true },
         { name: 'id', type: 'number', required: true },
         { name: 'requestId', type: 'text' },
+        { name: 'background', type: 'checkbox' },
       ],
       outputSchema: [{ name: 'outcome', type: 'text' }],
       // 1 s, 2 s, 4 s, ... : rides out an Elasticsearch restart without hammering it.
       retries: { attempts, backoff: { type: 'exponential', delay: 1000 } },
       handler: async ({ input, job, req }) => {
-        const { collection, id, requestId } = input as SearchSyncInput
+        const { collection, id, requestId, background } = input as SearchSyncInput
         const ctx: SyncContext = {
           payload: req.payload,
           client: searchClient(),
@@ -46,7 +50,8 @@ export const searchSync =
             await req.payload.jobs.queue({
               task: SEARCH_SYNC_TASK,
               queue,
-              input: { ...target, requestId },
+              // Follow-up work keeps the lane of the change that caused it.
+              input: { ...target, requestId, ...(background ? { background } : {}) },
               waitUntil: options?.waitUntil,
               req,
             })
@@ -74,7 +79,7 @@ export const searchSync =
       },
     }
 
-    return {
+    const withSync: Config = {
       ...config,
       collections: (config.collections ?? []).map((collection) => {
         const slug = collection.slug as (typeof SYNCED_COLLECTIONS)[number]
@@ -99,19 +104,11 @@ export const searchSync =
         tasks: [...(config.jobs?.tasks ?? []), task],
       },
       endpoints: [...(config.endpoints ?? []), ...searchSyncEndpoints],
-      admin: {
-        ...config.admin,
-        components: {
-          ...config.admin?.components,
-          afterNavLinks: [
-            ...(config.admin?.components?.afterNavLinks ?? []),
-            '/admin/SearchSyncNavLink#SearchSyncNavLink',
-          ],
-          views: {
-            ...config.admin?.components?.views,
-            searchSync: { Component: '/admin/SearchSyncView#SearchSyncView', path: '/search-sync' },
-          },
-        },
-      },
     }
+    return withAdminView(withSearchQueue(withSync, queue), {
+      key: 'searchSync',
+      path: '/search-sync',
+      Component: '/admin/SearchSyncView#SearchSyncView',
+      navLink: '/admin/SearchSyncNavLink#SearchSyncNavLink',
+    })
   }

@@ -17,15 +17,3 @@ export interface SearchSyncOptions {
    */
   attempts?: number
 }
-
-/** Set on `req.context` (e.g. by the seed) to change documents without queueing syncs. */
-export const SKIP_SEARCH_SYNC = 'skipSearchSync'
-
-export const SEARCH_SYNC_TASK = 'searchSync'
-
-export interface SearchSyncInput {
-  collection: SyncedCollection
-  id: number
-  /** The request that caused the change, for logs. */
-  requestId?: string
-}

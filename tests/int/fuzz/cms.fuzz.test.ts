@@ -1,7 +1,9 @@
 /**
  * Property-based fuzzing of the CMS write APIs as an editor: REST create and update of programs,
  * episodes and categories, and GraphQL create and update mutations, with generated bodies (the
- * collections' own field names with values of any type, unknown keys, broken JSON, odd ids). No
+ * collections' own field names with values of any type, unknown keys, broken JSON, odd ids); and
+ * REST listings with odd page/limit values and malformed `where`, and bodies sent with content
+ * types other than JSON (text/plain, urlencoded, none, a broken multipart), logins included. No
  * answer is a 5xx; REST errors are Payload's JSON `{ errors: [{ message }] }`, GraphQL answers are
  * JSON with `data` or `errors`. A failure prints the seed (replay with FUZZ_SEED).
  */
@@ -88,6 +90,96 @@ const restRequest: fc.Arbitrary<FuzzRequest> = fc.constantFrom(...COLLECTIONS).c
   ),
 )
 
+/** Page and limit values a client might send: negative, zero, huge, fractional, not numbers. */
+const oddNumber = fc.oneof(
+  fc.constantFrom('-1', '0', '1', '1.5', '1e20', '99999999999999999999', 'abc', '', '%00', 'NaN'),
+  fc.integer().map(String),
+)
+
+/** `where` as query parameters or as one JSON string, well- and ill-formed. */
+const whereParams = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom(
+        'title',
+        'slug',
+        'id',
+        'program',
+        'publishedAt',
+        'and',
+        'or',
+        'nope',
+        '_status',
+      ),
+      fc.constantFrom(
+        'equals',
+        'near',
+        'within',
+        'intersects',
+        'like',
+        'contains',
+        'in',
+        'exists',
+        'greater_than',
+        'all',
+        'bogus',
+        '0',
+      ),
+      fc.oneof(hostileString, fc.constantFrom('1,2', '1', 'true', '[]', '')),
+    )
+    .map(
+      // Lone surrogates cannot be percent-encoded: Buffer replaces them, as a browser would.
+      ([field, op, value]) =>
+        `where[${field}][${op}]=${encodeURIComponent(Buffer.from(value).toString())}`,
+    ),
+  fc
+    .oneof(
+      anyJson.map((json) => JSON.stringify(json)),
+      hostileString,
+    )
+    .map((where) => `where=${encodeURIComponent(Buffer.from(where).toString())}`),
+  fc.constantFrom('where[or]=x', 'where[and][0]=1', 'where[title]=x', 'where=abc'),
+)
+
+const listRequest: fc.Arbitrary<FuzzRequest> = fc
+  .tuple(fc.constantFrom(...COLLECTIONS), oddNumber, oddNumber, fc.option(whereParams))
+  .map(([collection, page, limit, where]) => ({
+    method: 'GET',
+    url: `/api/${collection}?page=${encodeURIComponent(page)}&limit=${encodeURIComponent(limit)}${where ? `&${where}` : ''}`,
+    headers: {},
+  }))
+
+/**
+ * JSON bodies sent as something else: Payload only reads JSON and multipart. A function: the
+ * collections' field names are only known once Payload has started (beforeAll).
+ */
+const contentTypeRequest = (): fc.Arbitrary<FuzzRequest> =>
+  fc
+    .tuple(
+      fc.constantFrom(
+        ...COLLECTIONS.map((c) => `/api/${c}`),
+        '/api/users/login',
+        '/api/users/forgot-password',
+        '/api/graphql',
+      ),
+      fc.constantFrom(
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'text/xml',
+        'multipart/form-data',
+        'multipart/form-data; boundary=x',
+        'application/octet-stream',
+        '',
+      ),
+      fc.oneof(documentBody('programs'), anyBody),
+    )
+    .map(([url, type, body]) => ({
+      method: 'POST',
+      url,
+      body,
+      headers: { 'Content-Type': type },
+    }))
+
 const MUTATIONS: Record<Collection, [string, string]> = {
   programs: ['createProgram', 'updateProgram'],
   episodes: ['createEpisode', 'updateEpisode'],
@@ -132,7 +224,11 @@ async function send(request: FuzzRequest) {
   sent++
   const response = await fetch(`${baseUrl()}${request.url}`, {
     method: request.method,
-    headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `JWT ${token}`,
+      'Content-Type': 'application/json',
+      ...request.headers,
+    },
     body: request.body,
   })
   return checkResponse(request, response, (body) => {
@@ -152,9 +248,17 @@ describe('CMS writes under generated input', () => {
     await fc.assert(batches(restRequest), fuzzSettings(200))
   }, 600_000)
 
+  it('REST listings with odd page, limit and where never answer 5xx', async () => {
+    await fc.assert(batches(listRequest), fuzzSettings(60))
+  }, 600_000)
+
+  it('bodies sent as text, urlencoded or broken multipart never answer 5xx', async () => {
+    await fc.assert(batches(contentTypeRequest()), fuzzSettings(40))
+  }, 600_000)
+
   it('GraphQL create and update mutations never answer 5xx', async () => {
     await fc.assert(batches(graphqlRequest), fuzzSettings(100))
-    // 200 REST and 100 GraphQL batches of 10.
-    expect(sent).toBeGreaterThanOrEqual(3000)
+    // 200 REST, 60 listing, 40 content-type and 100 GraphQL batches of 10.
+    expect(sent).toBeGreaterThanOrEqual(4000)
   }, 600_000)
 })

@@ -58,9 +58,14 @@ export async function makeEpisode(
   })
 }
 
-/** A real PNG, generated so that Payload's type sniffing and sharp resizing run for real. */
+/**
+ * A real PNG, generated so that Payload's type sniffing and sharp resizing run for real. Each call
+ * has its own colour, so its bytes are new: identical bytes uploaded again reuse the stored file.
+ */
 export async function pngBytes(width = 64, height = 36): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } })
+  const n = Math.floor(Math.random() * 0xffffff)
+  const background = { r: n >> 16, g: (n >> 8) & 0xff, b: n & 0xff }
+  return sharp({ create: { width, height, channels: 3, background } })
     .png()
     .toBuffer()
 }

@@ -13,7 +13,7 @@ import {
   type EpisodeSource,
   programToIndexRecord,
 } from '../../../src/search/mappers'
-import { isPublicNow } from '../../../src/search/publication'
+import { isPublicNow } from '../../../src/lib/publication'
 
 /** What the index must hold for the program and its episodes: id → external version. */
 export async function expectedIndex(

@@ -1,8 +1,12 @@
-/** Polls until `probe` returns something other than undefined; fails with the last observation. */
+/**
+ * Polls until `probe` returns something other than undefined; fails with the last observation.
+ * The deadline is generous on purpose: it only stops a test that would otherwise hang, and must
+ * never fail one because the machine is busy (how fast things happen is measured in bench/).
+ */
 export async function until<T>(
   what: string,
   probe: () => Promise<T | undefined>,
-  timeoutMs = 15_000,
+  timeoutMs = 120_000,
   intervalMs = 250,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs

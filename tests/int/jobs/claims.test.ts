@@ -17,6 +17,8 @@ import {
   renewClaims,
   runClaimedRound,
 } from '../../../src/jobs/claimingRunner'
+import { importFeed } from '../../../src/ingest/importFeed'
+import { parseFeed } from '../../../src/ingest/parse/parseFeed'
 import { restoresRequestContext } from '../../../src/jobs/requestContext'
 import { makeProgram } from '../helpers/fixtures'
 import { testPayload, uniqueTag } from '../helpers/payload'
@@ -85,6 +87,62 @@ describe('exclusive job claims', () => {
     const all = claims.flat()
     expect(all.sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b))
     expect(new Set(all).size).toBe(all.length)
+  })
+
+  it('claims background jobs (a feed import) only after every other job of the queue', async () => {
+    const queue = `claims-${uniqueTag()}`
+    const program = await makeProgram(payload)
+    const queueOne = async (background: boolean) =>
+      (
+        await payload.jobs.queue({
+          task: 'searchSync',
+          queue,
+          input: { collection: 'programs', id: program.id, ...(background ? { background } : {}) },
+        })
+      ).id as number
+    const bulk: number[] = []
+    for (let i = 0; i < 5; i++) bulk.push(await queueOne(true))
+    // An editor's change queued after the backlog.
+    const editor = await queueOne(false)
+    const first = await claimJobs(pool(), queue, claimQueueName(queue, 'r1'), 1)
+    expect(first).toEqual([editor])
+    // Then the backlog, oldest first (RETURNING lists them in no particular order).
+    expect(await claimJobs(pool(), queue, claimQueueName(queue, 'r1'), 2)).toEqual(
+      expect.arrayContaining(bulk.slice(0, 2)),
+    )
+    const rest = await claimJobs(pool(), queue, claimQueueName(queue, 'r1'), 10)
+    expect(rest.sort((a, b) => a - b)).toEqual(bulk.slice(2))
+  })
+
+  it('queues the syncs of a feed import in the background lane, and an editor change ahead of them', async () => {
+    const tag = uniqueTag()
+    const items = [1, 2, 3]
+      .map((n) => `<item><guid>bg-${tag}-${n}</guid><title>Item ${n}</title></item>`)
+      .join('')
+    const feed = parseFeed(
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Backlog ${tag}</title>${items}</channel></rss>`,
+    )
+    const imported = await importFeed(payload, feed, {
+      sourceUrl: `file:///backlog-${tag}`,
+      publish: true,
+      kind: 'podcast',
+    })
+    const { rows } = await pool().query<{ background: string | null }>(
+      `SELECT input->>'background' AS background FROM payload_jobs
+        WHERE task_slug = 'searchSync' AND input->>'collection' = 'episodes'
+          AND (input->>'id')::int IN (SELECT id FROM episodes WHERE program_id = $1)`,
+      [imported.programId],
+    )
+    expect(rows.length).toBeGreaterThanOrEqual(3)
+    expect(rows.every((row) => row.background === 'true')).toBe(true)
+    const edited = await makeProgram(payload, 'published')
+    const { rows: mine } = await pool().query<{ background: string | null }>(
+      `SELECT input->>'background' AS background FROM payload_jobs
+        WHERE task_slug = 'searchSync' AND input->>'collection' = 'programs' AND (input->>'id')::int = $1`,
+      [edited.id],
+    )
+    expect(mine.length).toBeGreaterThan(0)
+    expect(mine.every((row) => row.background === null)).toBe(true)
   })
 
   it('gives the jobs of a runner that died back to the queue once its lease expires', async () => {
@@ -161,7 +219,7 @@ describe('exclusive job claims', () => {
       stdio: 'ignore',
     })
     // Kill it as soon as it has claimed work.
-    const deadline = Date.now() + 60_000
+    const deadline = Date.now() + 120_000
     let claimedAtKill = 0
     while (Date.now() < deadline && claimedAtKill === 0) {
       const { rows } = await pool().query(
@@ -175,7 +233,7 @@ describe('exclusive job claims', () => {
     await new Promise((resolve) => worker.once('exit', resolve))
 
     // Another runner reaps the expired claims and finishes everything.
-    const finish = Date.now() + 60_000
+    const finish = Date.now() + 180_000
     let reaped = 0
     while (Date.now() < finish) {
       reaped += await reapExpiredClaims(pool(), 2000)
@@ -189,7 +247,7 @@ describe('exclusive job claims', () => {
     expect(jobs.filter((job) => !job.completedAt)).toEqual([])
     // Some of them came back only because the dead worker's claims were reaped.
     expect(reaped).toBeGreaterThan(0)
-  }, 180_000)
+  }, 600_000)
 })
 
 describe('request ids in jobs', () => {

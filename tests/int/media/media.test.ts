@@ -52,16 +52,33 @@ afterAll(async () => {
 
 // -- files --------------------------------------------------------------------------------------
 
-const mp3Bytes = (frames = 400) => mp3Frames(frames)
+/**
+ * Audio whose bytes no other upload has (a random mark in the first frame's payload): identical
+ * bytes uploaded again reuse the stored file, and most tests here need a file of their own.
+ */
+const mp3Bytes = (frames = 400) => {
+  const bytes = mp3Frames(frames)
+  bytes.writeDoubleBE(Math.random(), 8)
+  return bytes
+}
 
 /** This run's values of `keys` (set by globalSetup), for hosts the tests start themselves. */
 const runEnv = (...keys: string[]): Record<string, string> =>
   Object.fromEntries(keys.map((key) => [key, process.env[key] ?? '']))
 
+/** A PNG of its own colour: see mp3Bytes. */
 const pngOf = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 30, g: 120, b: 200 } } })
+  sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: { r: rand(256), g: rand(256), b: rand(256) },
+    },
+  })
     .png()
     .toBuffer()
+const rand = (below: number) => Math.floor(Math.random() * below)
 
 async function upload(
   bytes: Buffer,
@@ -108,6 +125,30 @@ describe('uploads to S3', () => {
       const head = await keyExists(doc.sizes![size]!.filename!)
       expect(head?.ContentType).toBe('image/webp')
     }
+  })
+
+  it('answers an upload of bytes already stored with the existing document, not a "-1" copy', async () => {
+    const bytes = await pngOf(640, 360)
+    const first = await upload(bytes, 'Poster.png', 'image/png')
+    expect(first.status).toBe(201)
+    const keysAfterFirst = await listKeys(s3, bucket)
+    const rowsAfterFirst = (await payload.count({ collection: 'media' })).totalDocs
+
+    const again = await upload(bytes, 'poster copy.png', 'image/png')
+    expect(again.status).toBe(200)
+    expect(again.body.doc.id).toBe(first.body.doc.id)
+    expect(again.body.doc.filename).toBe(first.body.doc.filename)
+    expect(again.body.doc.filename).not.toMatch(/-1\.png$/)
+    expect(await listKeys(s3, bucket)).toEqual(keysAfterFirst)
+    expect((await payload.count({ collection: 'media' })).totalDocs).toBe(rowsAfterFirst)
+    // Its URL stays content-addressed, so it keeps its year-long immutable caching.
+    const served = await request(`/api/media/file/${again.body.doc.filename}`, { auth: editor })
+    expect(served.headers.get('cache-control')).toContain('immutable')
+
+    // Different bytes are a new document.
+    const other = await upload(await pngOf(640, 360), 'Poster.png', 'image/png')
+    expect(other.status).toBe(201)
+    expect(other.body.doc.id).not.toBe(first.body.doc.id)
   })
 
   it('stores an audio file with the type its bytes have, whatever the browser declared', async () => {
@@ -463,7 +504,7 @@ describe('switching storage by configuration', () => {
       },
       'media-local',
     )
-  }, 180_000)
+  }, 300_000)
 
   afterAll(async () => {
     await stopServer(local)
@@ -535,7 +576,7 @@ describe('storage down', () => {
       },
       'media-storage-down',
     )
-  }, 180_000)
+  }, 300_000)
 
   afterAll(() => stopServer(broken))
 

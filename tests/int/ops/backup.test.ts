@@ -75,7 +75,7 @@ beforeAll(async () => {
   await makeEpisode(payload, program, 'draft')
   await makeEpisode(payload, program, 'published', { publishedAt: future() })
   await makeEpisode(payload, await makeProgram(payload, 'draft'))
-}, 60_000)
+}, 300_000)
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })

@@ -67,12 +67,12 @@ describe('npm run migrate', () => {
       .map(Number)
       .sort()
     expect(counts).toEqual([0, committed.length])
-  }, 180_000)
+  }, 300_000)
 
   it('changes nothing when the database is up to date', async () => {
     const again = await migrate()
     expect(again.code).toBe(0)
     expect(again.output).toMatch(/"applied":0/)
     expect(await applied()).toEqual(committed)
-  }, 120_000)
+  }, 300_000)
 })

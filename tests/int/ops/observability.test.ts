@@ -104,10 +104,12 @@ beforeAll(async () => {
     `the worker serves /healthz (its log: ${worker.logFile})`,
     async () =>
       (await fetch(`http://127.0.0.1:${workerPort}/healthz`).catch(() => null))?.ok || undefined,
-    120_000,
+    // A worker loads the whole tree through tsx: minutes on a busy two-core machine (it once took
+    // over two in a run beside other builds).
+    540_000,
     250,
   )
-}, 150_000)
+}, 600_000)
 
 afterAll(() => worker?.stop(), 60_000)
 

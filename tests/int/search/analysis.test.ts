@@ -6,9 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
+import { env } from '../../../src/env'
 import { createSearchClient } from '../../../src/search/client'
 
-const client = createSearchClient()
+const client = createSearchClient(env.ELASTICSEARCH_URL)
 const index = `mediamesh_test_${process.pid}_analysis`
 
 async function tokens(text: string, analyzer: string, onIndex?: string): Promise<string[]> {

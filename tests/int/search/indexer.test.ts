@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 
+import { env } from '../../../src/env'
 import { createSearchClient } from '../../../src/search/client'
 import {
   catalogueIndexNames,
@@ -14,7 +15,7 @@ import {
 } from '../../../src/search/indexer'
 import { episodeToIndexRecord, programToIndexRecord } from '../../../src/search/mappers'
 
-const client = createSearchClient()
+const client = createSearchClient(env.ELASTICSEARCH_URL)
 const names = catalogueIndexNames(`mediamesh_test_${process.pid}_indexer`)
 
 afterAll(async () => {

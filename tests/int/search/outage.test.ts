@@ -45,13 +45,13 @@ beforeAll(async () => {
     },
     'outage-worker',
   )
-}, 240_000)
+}, 300_000)
 
 afterAll(async () => {
   await worker?.stop()
   await es('stop').catch(() => undefined)
   await client.close()
-}, 60_000)
+}, 300_000)
 
 const converged = (programId: number, deadlineMs: number) =>
   convergedIndex(payload, client, names, programId, deadlineMs)
@@ -62,7 +62,7 @@ describe('an Elasticsearch outage', () => {
     const program = await makeProgram(payload, 'published', { title: 'Before the outage' })
     const episodes = []
     for (let i = 0; i < 5; i++) episodes.push(await makeEpisode(payload, program))
-    await converged(program.id, 60_000)
+    await converged(program.id, 300_000)
 
     await es('stop')
     // Editors keep working: every write succeeds while the engine is down.
@@ -89,7 +89,7 @@ describe('an Elasticsearch outage', () => {
     expect(ready.status).toBe(200)
 
     await es('start')
-    await converged(program.id, 120_000)
+    await converged(program.id, 300_000)
     const actual = await actualIndex(program.id)
     expect(actual.has(`episode:${episodes[0]!.id}`)).toBe(false)
     expect(actual.has(`episode:${episodes[1]!.id}`)).toBe(false)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Payload } from 'payload'
 
+import { env } from '../../../src/env'
 import { createSearchClient } from '../../../src/search/client'
 import { ensureCatalogueIndexed } from '../../../src/search/ensureIndexed'
 import { catalogueIndexNames, indicesBehind } from '../../../src/search/indexer'
@@ -8,7 +9,7 @@ import { countPublic, reindexCatalogue } from '../../../src/search/reindex'
 import { makeEpisode, makeProgram } from '../helpers/fixtures'
 import { testPayload } from '../helpers/payload'
 
-const client = createSearchClient()
+const client = createSearchClient(env.ELASTICSEARCH_URL)
 const names = catalogueIndexNames(`mediamesh_test_${process.pid}_reindex`)
 let payload: Payload
 

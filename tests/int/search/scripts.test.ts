@@ -70,7 +70,7 @@ describe('npm run es:start / es:stop / es:status', () => {
   it('restarts after the node was killed, replacing the stale pid file', async () => {
     const killed = pid()
     process.kill(killed, 'SIGKILL')
-    const deadline = Date.now() + 30_000
+    const deadline = Date.now() + 120_000
     while (Date.now() < deadline && (await es('status')).code === 0) {
       await new Promise((resolve) => setTimeout(resolve, 250))
     }

@@ -11,13 +11,14 @@ import {
   type Payload,
 } from 'payload'
 
+import { env } from '../../../src/env'
 import { createSearchClient } from '../../../src/search/client'
 import { catalogueIndex } from '../../../src/search/config'
 import { ensureCatalogueIndex } from '../../../src/search/indexer'
 import { future, makeCategory, makeEpisode, makeProgram, past } from '../helpers/fixtures'
 import { testPayload, uniqueTag } from '../helpers/payload'
 
-const client = createSearchClient()
+const client = createSearchClient(env.ELASTICSEARCH_URL)
 let payload: Payload
 
 beforeAll(async () => {
@@ -50,7 +51,7 @@ async function indexed(id: string): Promise<Indexed | null> {
 }
 
 /** Polls (running jobs) until `check` passes or the deadline comes: never a fixed sleep. */
-async function eventually(check: () => Promise<boolean>, deadlineMs = 15_000) {
+async function eventually(check: () => Promise<boolean>, deadlineMs = 120_000) {
   const deadline = Date.now() + deadlineMs
   while (Date.now() < deadline) {
     await runSearchJobs()

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { env } from '../../../src/env'
 import { toImage, toItem } from '../../../src/discovery/shape'
+import { activateMediaMeshOptions } from '../../../src/lib/mediaMeshOptions'
+import { sanitizeOptions } from '../../../src/plugins/types'
 
 const variant = (name: string, width: number, height: number) => ({
   name,
@@ -19,7 +20,10 @@ const image = {
   variants: [variant('thumbnail', 320, 180), variant('card', 640, 360), variant('hero', 1600, 900)],
 }
 
-const origin = env.MEDIA_PUBLIC_URL
+const origin = 'https://cdn.example.com'
+activateMediaMeshOptions(
+  sanitizeOptions({ cursorSecret: 'a-cursor-secret-for-tests', media: { publicUrl: origin } }),
+)
 
 describe('public images', () => {
   it('chooses the variant for the use, with absolute URLs and every variant in srcset', () => {

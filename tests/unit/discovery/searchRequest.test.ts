@@ -42,10 +42,10 @@ describe('search request building', () => {
   it('searches both languages with typo tolerance and word prefixes', () => {
     const request = buildSearchRequest(params({ q: 'tarikh', locale: 'ar' }))
     const query = JSON.stringify(request.query)
-    expect(query).toContain('"fuzziness":"AUTO"')
+    expect(query).toContain('"fuzziness":"AUTO:5,9"')
     expect(query).toContain('title.ar^4')
     expect(query).toContain('title.en^3.5')
-    expect(query).toContain('title.ar.prefix^3')
+    expect(query).toContain('title.ar.prefix^4')
     expect(request.highlight).toBeDefined()
   })
 

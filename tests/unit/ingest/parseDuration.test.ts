@@ -24,6 +24,14 @@ describe('parseDuration', () => {
     ['45 minutes', 2700],
     ['0', 0], // the caller decides that zero means unknown
     ['00:00:00', 0],
+    // Fields of 60 or more, as real feeds carry them: read arithmetically.
+    ['00:60:05', 3605],
+    ['1:60', 120],
+    ['1:75', 135],
+    ['1:60:00', 7200],
+    ['1:00:60', 3660],
+    ['0:90:90', 5490],
+    ['120:00', 7200],
   ])('reads %p as %p seconds', (input, expected) => {
     expect(parseDuration(input)).toBe(expected)
   })
@@ -33,10 +41,14 @@ describe('parseDuration', () => {
     'abc',
     'غير معروف',
     '-5',
-    '1:60',
-    '1:60:00',
-    '1:00:60',
     '1:2:3:4',
+    '1:-2',
+    '1.5:30',
+    '01:02:xx',
+    '1: 2',
+    'NaN',
+    'Infinity',
+    '99999999999999999999999',
     'PT',
     'P',
     '12:',

@@ -170,6 +170,9 @@ describe('parseFeed on a YouTube channel feed', () => {
       seasonNumber: null,
       episodeNumber: null,
       explicit: null,
+      transcript: null,
+      chaptersUrl: null,
+      people: [],
     })
     expect(feed.items[1]?.title).toBe('طريق الملح: القوافل عبر الصحراء')
     expect(feed.items[2]).toMatchObject({ externalId: 'Qr5sTu6vWx1', description: null })

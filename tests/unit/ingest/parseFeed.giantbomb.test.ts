@@ -126,6 +126,9 @@ describe('parseFeed on the Giant Bombcast feed', () => {
       episodeNumber: null,
       explicit: false,
       videoId: null,
+      transcript: null,
+      chaptersUrl: null,
+      people: [],
     })
   })
 

@@ -2,7 +2,11 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import { currentRequestId } from '../../../observability/requestContext'
 import type { SyncedCollection } from '../../../search/sync'
-import { SEARCH_SYNC_TASK, SKIP_SEARCH_SYNC } from '../types'
+import {
+  SEARCH_SYNC_IN_BACKGROUND,
+  SEARCH_SYNC_TASK,
+  SKIP_SEARCH_SYNC,
+} from '../../../search/syncTask'
 
 /**
  * Queues the sync job with `req`, so it is written in the same database transaction as the change:
@@ -18,7 +22,12 @@ async function enqueue(
   await req.payload.jobs.queue({
     task: SEARCH_SYNC_TASK,
     queue,
-    input: { collection, id: Number(id), requestId: currentRequestId() },
+    input: {
+      collection,
+      id: Number(id),
+      requestId: currentRequestId(),
+      ...(req.context?.[SEARCH_SYNC_IN_BACKGROUND] ? { background: true } : {}),
+    },
     req,
   })
 }

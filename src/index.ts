@@ -1,0 +1,14 @@
+/**
+ * The package entry: MediaMesh as a Payload plugin. Only wiring: the plugin, its options and the
+ * public types. See README, "Use MediaMesh in your Payload app".
+ */
+export { mediaMesh } from './plugins/mediaMesh'
+export {
+  defaults,
+  sanitizeOptions,
+  type MediaMeshOptions,
+  type MediaMeshS3Options,
+  type SanitizedMediaMeshOptions,
+} from './plugins/types'
+export { getMediaMesh } from './lib/mediaMeshOptions'
+export type { Category, Episode, Media, Program, Source } from './payload-types'
