@@ -5,7 +5,6 @@
  */
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
@@ -16,16 +15,19 @@ import sharp from 'sharp'
 
 import { hasRole } from './src/access/roles'
 import { indexLocaleParents } from './src/db/indexLocaleParents'
+import { projectRoot } from './src/lib/projectRoot'
 import { Users } from './src/collections/Users'
 import { env, type Env } from './src/env'
 import { translateDatabaseErrors } from './src/hooks/translateDatabaseErrors'
 import { migrations } from './src/migrations'
 import { logger } from './src/observability/logger'
+import { CLIENT_IP_HEADER } from './src/plugins/cmsRateLimits'
 import { mediaMesh } from './src/plugins/mediaMesh'
 import { hardenSanitizedConfig } from './src/plugins/securityHardening'
 import type { MediaMeshOptions } from './src/plugins/types'
 
-const dirname = path.dirname(fileURLToPath(import.meta.url))
+// The project folder, also when this file runs compiled (dist/) or bundled by Next (.next/).
+const dirname = projectRoot(import.meta.url)
 
 // Generated migrations type their argument precisely; the adapter and `db.migrate` take `unknown`.
 export const committedMigrations = migrations as unknown as Migration[]
@@ -49,6 +51,9 @@ export function mediaMeshOptionsFrom(env: Env): MediaMeshOptions {
         .map((origin) => origin.trim())
         .filter(Boolean),
       docs: env.DISCOVERY_DOCS,
+      // This host's Express front overwrites this header with the address it resolved (trust
+      // proxy applied), so a client cannot choose its own rate-limit budget by sending it.
+      clientIp: (headers) => headers.get(CLIENT_IP_HEADER) ?? undefined,
     },
     ingestion: {
       timeoutMs: env.INGEST_TIMEOUT_MS,

@@ -157,13 +157,13 @@ async function startDiscovery(payload: Payload, esUrl: string) {
   const { createDiscovery } = await import('../src/discovery')
   const app = express()
   const discovery = createDiscovery(payload)
-  app.use('/discovery', discovery.router)
+  app.use('/discovery', discovery.middleware)
   const server = app.listen(0, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))
   const { port } = server.address() as AddressInfo
   return {
     origin: `http://127.0.0.1:${port}`,
-    mode: 'in-process: createDiscovery(payload) router on an ephemeral port',
+    mode: 'in-process: createDiscovery(payload) middleware on an ephemeral port',
     close: async () => {
       await new Promise((resolve) => server.close(resolve))
       await discovery.close()

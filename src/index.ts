@@ -12,3 +12,10 @@ export {
 } from './plugins/types'
 export { getMediaMesh } from './lib/mediaMeshOptions'
 export type { Category, Episode, Media, Program, Source } from './payload-types'
+export { createDiscovery } from './discovery'
+export {
+  webDiscoveryHandler,
+  type WebDiscoveryHandler,
+  type WebDiscoveryOptions,
+} from './discovery/web'
+export type { DiscoveryApi, DiscoveryRequest, DiscoveryResponse } from './discovery/api'

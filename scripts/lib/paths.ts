@@ -1,5 +1,4 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { projectRoot } from '../../src/lib/projectRoot'
 
-/** The repository root, wherever a script is started from. */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/** The repository root, wherever a script is started from (and compiled or not). */
+export const ROOT = projectRoot(import.meta.url)

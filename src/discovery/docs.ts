@@ -2,9 +2,6 @@
  * Interactive API docs at <basePath>/docs: Swagger UI, served from the npm package (no CDN), and
  * the page the problem `type` URIs point at (/discovery/docs/problems#<code>).
  */
-import express, { type RequestHandler } from 'express'
-import { getAbsoluteFSPath } from 'swagger-ui-dist'
-
 import { PROBLEM_KINDS } from '../lib/problem'
 
 /** A complete HTML page; `head` goes after the title. */
@@ -21,7 +18,8 @@ ${body}
 </body>
 </html>`
 
-const page = (basePath: string) =>
+/** The Swagger UI page; its assets are served from the npm package (api.ts). */
+export const docsPageHtml = (basePath: string) =>
   htmlPage(
     'MediaMesh Discovery API',
     `<link rel="stylesheet" href="${basePath}/docs/assets/swagger-ui.css">`,
@@ -30,25 +28,8 @@ const page = (basePath: string) =>
 <script src="${basePath}/docs/init.js"></script>`,
   )
 
-const init = (basePath: string) =>
+export const docsInitScript = (basePath: string) =>
   `window.ui = SwaggerUIBundle({ url: '${basePath}/v1/openapi.json', dom_id: '#docs' })`
-
-export const docsPage =
-  (basePath: string): RequestHandler =>
-  (_req, res) => {
-    res.setHeader('Cache-Control', 'public, max-age=300')
-    res.type('html').send(page(basePath))
-  }
-
-export const docsInit =
-  (basePath: string): RequestHandler =>
-  (_req, res) => {
-    res.setHeader('Cache-Control', 'public, max-age=300')
-    res.type('application/javascript').send(init(basePath))
-  }
-
-export const swaggerAssets = () =>
-  express.static(getAbsoluteFSPath(), { maxAge: '1d', index: false, fallthrough: false })
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -56,7 +37,7 @@ const escapeHtml = (text: string) =>
 /** Backticks in the descriptions become <code>, as in the README. */
 const inline = (text: string) => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>')
 
-const PROBLEMS_PAGE = htmlPage(
+export const PROBLEMS_PAGE = htmlPage(
   'MediaMesh problem types',
   '',
   `<h1>Problem types</h1>
@@ -71,8 +52,3 @@ ${Object.entries(PROBLEM_KINDS)
   .join('\n')}
 </dl>`,
 )
-
-export const problemsPage: RequestHandler = (_req, res) => {
-  res.setHeader('Cache-Control', 'public, max-age=300')
-  res.type('html').send(PROBLEMS_PAGE)
-}

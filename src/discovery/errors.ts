@@ -1,11 +1,11 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express'
+import type { ErrorRequestHandler } from 'express'
 
 import { sendProblem } from '../lib/problem'
 import { logger } from '../observability/logger'
 
 /**
  * The one error type discovery handlers throw; rendered as RFC 9457 problem details
- * (src/http/problem.ts): `code` picks the problem type, `message` is the `detail`.
+ * (src/lib/problem.ts): `code` picks the problem type, `message` is the `detail`.
  */
 export class ApiError extends Error {
   constructor(
@@ -13,29 +13,13 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Headers the answer keeps (`Allow` of a 405, the rate-limit state of a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message)
     this.name = 'ApiError'
   }
 }
-
-export const notFound: RequestHandler = (req, _res, next) => {
-  next(new ApiError(404, 'not_found', `No route for ${req.method} ${req.baseUrl}${req.path}`))
-}
-
-/** A route that exists, asked with another method: 405 with the `Allow` header (RFC 9110). */
-export const methodNotAllowed =
-  (allowed: string[]): RequestHandler =>
-  (req, res, next) => {
-    res.setHeader('Allow', allowed.join(', '))
-    next(
-      new ApiError(
-        405,
-        'method_not_allowed',
-        `${req.method} is not allowed here; use ${allowed.join(' or ')}.`,
-      ),
-    )
-  }
 
 /**
  * Turns anything thrown into a problem details answer. Known client errors keep their status; body
@@ -48,6 +32,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (apiError.status >= 500 && apiError.status !== 503) {
     logger.error({ err: error, path: req.originalUrl }, 'discovery error')
   }
+  res.set(apiError.headers)
   sendProblem(req, res, {
     status: apiError.status,
     code: apiError.code,
@@ -56,7 +41,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   })
 }
 
-function toApiError(error: unknown): ApiError {
+export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error
   const status = (error as { status?: unknown; type?: unknown })?.status
   const type = (error as { type?: unknown })?.type

@@ -1,6 +1,7 @@
 /**
  * Assembles the discovery API for one process: search backend (with its breaker), the two-level
- * cache following the catalogue generation, trending counters, and the router.
+ * cache following the catalogue generation, trending counters, and the API (api.ts) with its
+ * Express adapter. `basePath` is where the API is reached (default: the configured base path).
  */
 import type { Payload } from 'payload'
 
@@ -12,16 +13,17 @@ import { redis, redisKey } from '../redis/client'
 import { catalogueGeneration } from '../search/catalogueChanges'
 import { searchClient } from '../search/client'
 import { catalogueIndex } from '../search/config'
+import { discoveryApi } from './api'
 import { DiscoveryCache } from './cache'
+import { discoveryMiddleware } from './express'
 import { cachedHandlers, plainHandlers } from './handlers'
 import { searchPreviewRouter } from './preview'
-import { discoveryRouter } from './router'
 import { SearchBackend } from './searchBackend'
 import type { SearchParams } from './schemas'
 import { DiscoveryService } from './service'
 import { TrendingCounter } from './trending'
 
-export function createDiscovery(payload: Payload) {
+export function createDiscovery(payload: Payload, { basePath }: { basePath?: string } = {}) {
   const { discovery, insights: insightOptions, cursorSecret, media } = getMediaMesh(payload)
   const backend = new SearchBackend({
     client: searchClient(),
@@ -53,8 +55,9 @@ export function createDiscovery(payload: Payload) {
     service.forgetCategories()
     service.forgetRules()
   })
-  const router = discoveryRouter({
+  const api = discoveryApi({
     settings: discovery,
+    basePath: basePath ?? discovery.basePath,
     serverUrl: media.serverUrl,
     cache,
     cached: cachedHandlers(service),
@@ -66,7 +69,9 @@ export function createDiscovery(payload: Payload) {
     },
   })
   return {
-    router,
+    api,
+    /** Express middleware serving `api`, for `app.use(basePath, ...)`. */
+    middleware: discoveryMiddleware(api),
     /** Staff-only `/api/search-preview`, mounted by the host before Next's handler. */
     previewRouter: searchPreviewRouter(payload, service),
     backend,

@@ -77,6 +77,15 @@ export function unsafeFileName(rawName: string): boolean {
   return /[/\\\0]/.test(name) || name.includes('..')
 }
 
+function isDecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
 export function apiRequestGuards(options: { collectionsWithoutApi: string[] }): RequestHandler {
   const hidden = new Set(options.collectionsWithoutApi)
   return (req, res, next) => {
@@ -85,6 +94,8 @@ export function apiRequestGuards(options: { collectionsWithoutApi: string[] }): 
       const rawName = req.originalUrl.split('?')[0]!.slice(MEDIA_FILE_PATH.length)
       if (unsafeFileName(rawName)) return refuse(res, 400, 'Invalid file name.')
     }
+    // Payload's endpoint matcher decodes path parameters and answers a 500 when it cannot.
+    if (!isDecodable(req.path)) return refuse(res, 400, 'The path is not valid percent-encoding.')
     const slug = req.path.split('/')[2] ?? ''
     if (hidden.has(slug)) return refuse(res, 404, 'Not found.')
     // Payload's GraphQL route does not catch its multipart parser's errors (an empty 500), and

@@ -21,7 +21,7 @@ export function requestObservability(collectionSlugs: ReadonlySet<string>): Requ
       res.off('finish', done)
       res.off('close', done)
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
-      const route = matchedRoute(req, collectionSlugs)
+      const route = matchedRoute(req, res.locals, collectionSlugs)
       // 499 (nginx's convention): the client went away before a response was sent.
       const status = res.writableFinished ? res.statusCode : 499
       const labels = { method: req.method, route, status: String(status) }
@@ -45,8 +45,16 @@ export function requestObservability(collectionSlugs: ReadonlySet<string>): Requ
   }
 }
 
-/** Express routes know their pattern; everything Next handles is grouped by routeLabel. */
-function matchedRoute(req: Request, collectionSlugs: ReadonlySet<string>): string {
+/**
+ * Express routes know their pattern, and so do discovery's (set in `res.locals.route`); everything
+ * Next handles is grouped by routeLabel.
+ */
+function matchedRoute(
+  req: Request,
+  locals: Record<string, unknown>,
+  collectionSlugs: ReadonlySet<string>,
+): string {
+  if (typeof locals.route === 'string') return locals.route
   const pattern = req.route?.path
   if (typeof pattern === 'string') return `${req.baseUrl}${pattern}`
   return routeLabel(req.originalUrl, collectionSlugs)

@@ -138,7 +138,7 @@ export type ProblemCode = keyof typeof PROBLEM_KINDS
 /** Where the problem types are documented (served by the discovery docs). */
 export const PROBLEM_TYPES_PATH = '/discovery/docs/problems'
 
-export const problemType = (code: string) => `${PROBLEM_TYPES_PATH}#${code}`
+export const problemType = (code: string, typesPath = PROBLEM_TYPES_PATH) => `${typesPath}#${code}`
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
 
@@ -150,13 +150,23 @@ export interface ProblemInput {
   /** The path the problem happened at (no query string: it may hold what the user typed). */
   instance?: string
   requestId?: string
+  /** Where the problem types page is served, when not at PROBLEM_TYPES_PATH (another base path). */
+  typesPath?: string
 }
 
 /** The body of a problem; a code missing from PROBLEM_KINDS gets the HTTP reason as title. */
-export function problemBody({ status, code, detail, details, instance, requestId }: ProblemInput) {
+export function problemBody({
+  status,
+  code,
+  detail,
+  details,
+  instance,
+  requestId,
+  typesPath,
+}: ProblemInput) {
   const kind = (PROBLEM_KINDS as Record<string, ProblemKind>)[code]
   return {
-    type: problemType(code),
+    type: problemType(code, typesPath),
     title: kind?.title ?? STATUS_CODES[status] ?? 'Error',
     status,
     detail,

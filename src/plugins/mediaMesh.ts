@@ -1,8 +1,8 @@
 /**
  * `mediaMesh(options)`: MediaMesh as one Payload plugin. It adds the catalogue collections
  * (programs, episodes, categories, media, sources) and composes the sub-plugins that give them
- * their behaviour: upload storage, search sync, search insights and rules, admin search, ingestion,
- * CMS rate limits, query bounds and security hardening.
+ * their behaviour: upload storage, search sync, search insights and rules, admin search, discovery
+ * as Payload endpoints, ingestion, CMS rate limits, query bounds and security hardening.
  *
  * `disabled: true` keeps the schema, as Payload's own plugins do: every collection and field stays
  * (so migrations do not change), and the behaviour goes: hooks, endpoints, admin views, job handlers.
@@ -18,6 +18,7 @@ import { jobRequestContext } from '../jobs/requestContext'
 import { activateMediaMeshOptions } from '../lib/mediaMeshOptions'
 import { adminSearch } from './adminSearch'
 import { cmsRateLimits } from './cmsRateLimits'
+import { discoveryEndpoints } from './discoveryEndpoints'
 import { ingest } from './ingest'
 import { mediaStorage } from './mediaStorage'
 import { queryBounds } from './queryBounds'
@@ -60,6 +61,7 @@ async function composeSubPlugins(
     searchInsights(),
     searchRules(),
     adminSearch(),
+    ...(options.discovery.endpoints ? [discoveryEndpoints(options.discovery)] : []),
     // Off keeps the task's slug and the sources' fields, like `disabled` does for everything.
     options.ingestion.enabled ? ingest() : schemaOnlyOf(ingest()),
     cmsRateLimits(),

@@ -83,6 +83,17 @@ export interface MediaMeshOptions {
     corsOrigins?: string[]
     /** Serve the Swagger UI at `<basePath>/docs` (the OpenAPI JSON is always served). @default true */
     docs?: boolean
+    /**
+     * Also serve discovery as Payload endpoints, under the API route (`/api<basePath>/v1/...`):
+     * what a stock Next-hosted Payload app uses. @default true
+     */
+    endpoints?: boolean
+    /**
+     * The client address of a request to the Payload endpoints, for rate limits. Read it from a
+     * header only your own proxy sets. @default the last `X-Forwarded-For` entry (the one added by
+     * the proxy nearest the app), else none (every client then shares one budget)
+     */
+    clientIp?: (headers: Headers) => string | undefined
   }
   ingestion?: {
     /** Feed sources: the `ingestSource` job, its schedule and "Fetch now". @default true */
@@ -175,6 +186,12 @@ export interface SanitizedMediaMeshOptions {
 
 const MiB = 1024 * 1024
 
+/** The last `X-Forwarded-For` entry: the address the proxy nearest the app saw. */
+function lastForwardedFor(headers: Headers): string | undefined {
+  const entries = headers.get('x-forwarded-for')?.split(',')
+  return entries?.at(-1)?.trim() || undefined
+}
+
 /** Every default, in one place (the README's options table lists the same values). */
 export const defaults = {
   disabled: false,
@@ -191,6 +208,8 @@ export const defaults = {
     apiKeys: [] as string[],
     corsOrigins: ['*'] as string[],
     docs: true,
+    endpoints: true,
+    clientIp: lastForwardedFor,
   },
   ingestion: {
     enabled: true,
@@ -304,6 +323,7 @@ export function sanitizeOptions(options: MediaMeshOptions): SanitizedMediaMeshOp
     'must each be at least 16 characters',
   )
   check(discovery.corsOrigins.length > 0, 'discovery.corsOrigins', 'must not be empty')
+  check(typeof discovery.clientIp === 'function', 'discovery.clientIp', 'must be a function')
 
   const ingestion = { ...defaults.ingestion, ...o.ingestion }
   positiveInt(ingestion.timeoutMs, 'ingestion.timeoutMs')

@@ -1,7 +1,5 @@
 import { createServer as createHttpServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import express from 'express'
@@ -10,6 +8,7 @@ import { getPayload, type Payload } from 'payload'
 
 import config from '../../payload.config'
 import { createDiscovery } from '../discovery'
+import { projectRoot } from '../lib/projectRoot'
 import { env } from '../env'
 import { getMediaMesh } from '../lib/mediaMeshOptions'
 import type { DependencyCheck } from '../health/readiness'
@@ -32,7 +31,7 @@ import { checkRedisHealth, closeRedis, redis, redisKey } from '../redis/client'
 import { catalogueGeneration } from '../search/catalogueChanges'
 import { checkSearchHealth, searchClient } from '../search/client'
 
-const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const rootDir = projectRoot(import.meta.url)
 
 export interface StartOptions {
   /** Next in development mode (compile on demand, HMR) or serving a `next build`. */
@@ -85,7 +84,7 @@ export async function startServer({ dev, port, host }: StartOptions): Promise<Ru
   // A disabled MediaMesh (mediaMesh({ disabled: true })) serves no discovery API.
   const mediaMesh = getMediaMesh(payload)
   const discovery = mediaMesh.disabled ? undefined : createDiscovery(payload)
-  if (discovery) app.use(mediaMesh.discovery.basePath, discovery.router)
+  if (discovery) app.use(mediaMesh.discovery.basePath, discovery.middleware)
   // The CMS (not discovery, a public CORS API without sessions): no cross-site cookie writes, and
   // requests Payload would answer with a 500 get their 4xx here.
   app.use(

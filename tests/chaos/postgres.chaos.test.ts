@@ -13,7 +13,8 @@ import {
   type SpawnedServer,
 } from '../../scripts/lib/spawnServer'
 import { catalogueIndexNames, ensureCatalogueIndex } from '../../src/search/indexer'
-import { searchClient } from '../../src/search/client'
+import { env } from '../../src/env'
+import { createSearchClient } from '../../src/search/client'
 import { until } from '../int/helpers/until'
 import { PrivatePostgres } from './harness/postgres'
 import { drive, report, summary, type Outcome } from './harness/load'
@@ -25,7 +26,10 @@ let host: SpawnedServer
 
 beforeAll(async () => {
   // Discovery's index (on the suite's Elasticsearch node), so discovery has something to answer.
-  await ensureCatalogueIndex(searchClient(), catalogueIndexNames(PREFIX))
+  // A client of its own: this process has no Payload (and so no MediaMesh options) yet.
+  const client = createSearchClient(env.ELASTICSEARCH_URL)
+  await ensureCatalogueIndex(client, catalogueIndexNames(PREFIX))
+  await client.close()
   postgres = new PrivatePostgres(await freePort())
   await postgres.start()
   await postgres.query('CREATE DATABASE mediamesh')

@@ -140,4 +140,118 @@ describe('options other than the defaults', () => {
     const response = await fetch(`${host!.url}/discovery/v1/health`)
     expect(response.status).toBe(404)
   })
+
+  // The same API as Payload endpoints, under Payload's API route (what a stock Next-hosted Payload
+  // app serves, mediaMesh's `discovery.endpoints`), next to the Express mount of this host.
+  const express = (path: string) => `${host!.url}/catalogue/find${path}`
+  const payloadEndpoint = (path: string) => `${host!.url}/api/catalogue/find${path}`
+
+  it('answers a search with the same body, ETag and cache headers as the Express mount', async () => {
+    const query = `/v1/search?${new URLSearchParams({ q: `Plugin options ${TAG}` })}`
+    const viaExpress = await fetch(express(query))
+    const viaPayload = await fetch(payloadEndpoint(query))
+    expect(viaPayload.status).toBe(200)
+    expect(viaPayload.headers.get('content-type')).toBe(viaExpress.headers.get('content-type'))
+    const body = await viaPayload.text()
+    expect(body).toBe(await viaExpress.text())
+    expect((JSON.parse(body) as { results: { id: string }[] }).results.map((r) => r.id)).toEqual([
+      `program:${programId}`,
+    ])
+    expect(viaPayload.headers.get('etag')).toBe(viaExpress.headers.get('etag'))
+    expect(viaPayload.headers.get('cache-control')).toMatch(/^public, max-age=\d+, s-maxage=\d+/)
+    expect(viaPayload.headers.get('cache-status')).toMatch(/^MediaMesh; /)
+    expect(viaPayload.headers.get('ratelimit-policy')).toBe(
+      viaExpress.headers.get('ratelimit-policy'),
+    )
+    expect(viaPayload.headers.get('access-control-allow-origin')).toBe('*')
+
+    const revalidated = await fetch(payloadEndpoint(query), {
+      headers: { 'If-None-Match': viaPayload.headers.get('etag')! },
+    })
+    expect(revalidated.status).toBe(304)
+    const head = await fetch(payloadEndpoint(query), { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(await head.text()).toBe('')
+  })
+
+  it('gives the same problem details for bad input, unknown routes and wrong methods', async () => {
+    // Not among them: a text/plain or malformed JSON body, which this host's /api guards refuse
+    // first, in Payload's error shape, as for every CMS route (SECURITY.md). A stock Payload app
+    // has no such guards and gets discovery's own 415 and 400.
+    const cases: [string, RequestInit][] = [
+      ['/v1/search?size=5000', {}],
+      ['/v1/programs/a%20b', {}],
+      ['/v1/nothing-here', {}],
+      ['/v1/search', { method: 'DELETE' }],
+      [
+        '/v1/events',
+        {
+          method: 'POST',
+          body: JSON.stringify({ id: 'x'.repeat(5000) }),
+          headers: { 'Content-Type': 'application/json' },
+        },
+      ],
+    ]
+    for (const [path, init] of cases) {
+      const viaExpress = await fetch(express(path), init)
+      const viaPayload = await fetch(payloadEndpoint(path), init)
+      const expressBody = (await viaExpress.json()) as Record<string, unknown>
+      const payloadBody = (await viaPayload.json()) as Record<string, unknown>
+      expect([path, viaPayload.status]).toEqual([path, viaExpress.status])
+      expect(viaPayload.status).toBeGreaterThanOrEqual(400)
+      expect(viaPayload.status).toBeLessThan(500)
+      expect([path, viaPayload.headers.get('content-type')]).toEqual([
+        path,
+        expect.stringMatching(/^application\/problem\+json/),
+      ])
+      expect(viaPayload.headers.get('allow')).toBe(viaExpress.headers.get('allow'))
+      expect(payloadBody.code).toBe(expressBody.code)
+      expect(payloadBody.details).toEqual(expressBody.details)
+      // Each points at the problem types page and its own path under its own mount.
+      expect(payloadBody.type).toBe(`/api/catalogue/find/docs/problems#${String(expressBody.code)}`)
+      expect(payloadBody.instance).toBe(`/api/catalogue/find${path.split('?')[0]}`)
+    }
+  })
+
+  it('answers CORS preflights and serves the OpenAPI document under its own path', async () => {
+    const preflight = await fetch(payloadEndpoint('/v1/events'), {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://app.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
+    })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-methods')).toMatch(/POST/)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
+
+    const openapi = await fetch(payloadEndpoint('/v1/openapi.json'))
+    expect(((await openapi.json()) as { servers: { url: string }[] }).servers).toEqual([
+      { url: expect.stringMatching(/^https?:\/\/[^/]+\/api\/catalogue\/find$/) },
+    ])
+    // Docs are off on this host; the problem types page is served anyway.
+    expect((await fetch(payloadEndpoint('/docs'))).status).toBe(404)
+    const problems = await fetch(payloadEndpoint('/docs/problems'))
+    expect(problems.status).toBe(200)
+    expect(await problems.text()).toContain('id="invalid_query"')
+  })
+
+  it('refuses a path that is not valid percent-encoding with a 400 on both mounts', async () => {
+    // Payload's endpoint matcher would throw decoding it (a 500): this host's /api guard answers.
+    for (const url of [
+      express('/v1/programs/%E0%A4%A'),
+      payloadEndpoint('/v1/programs/%E0%A4%A'),
+    ]) {
+      expect([url, (await fetch(url)).status]).toEqual([url, 400])
+    }
+  })
+
+  it('counts rate limits per client: an API-key guess is refused and charged', async () => {
+    const refused = await fetch(payloadEndpoint('/v1/categories'), {
+      headers: { 'X-Api-Key': 'not-a-configured-key-at-all' },
+    })
+    expect(refused.status).toBe(401)
+    expect(refused.headers.get('ratelimit-remaining')).not.toBeNull()
+  })
 })

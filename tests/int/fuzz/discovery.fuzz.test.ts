@@ -7,9 +7,9 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 
-import { catalogueIndex } from '../../../src/search/config'
-import { searchClient } from '../../../src/search/client'
-import { ensureCatalogueIndex } from '../../../src/search/indexer'
+import { env } from '../../../src/env'
+import { createSearchClient } from '../../../src/search/client'
+import { catalogueIndexNames, ensureCatalogueIndex } from '../../../src/search/indexer'
 import { baseUrl } from '../helpers/http'
 import {
   anyBody,
@@ -33,7 +33,10 @@ let sent = 0
 
 beforeAll(async () => {
   // The run's catalogue index exists (empty or not) whichever test file ran first.
-  await ensureCatalogueIndex(searchClient(), catalogueIndex)
+  // A client of its own: this process has no Payload (and so no MediaMesh options) yet.
+  const client = createSearchClient(env.ELASTICSEARCH_URL)
+  await ensureCatalogueIndex(client, catalogueIndexNames(env.SEARCH_INDEX_PREFIX))
+  await client.close()
   const document = (await (await fetch(`${baseUrl()}/discovery/v1/openapi.json`)).json()) as {
     paths: Record<
       string,
