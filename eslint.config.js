@@ -44,6 +44,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       '.next/',
+      'dist/',
       '.cache/',
       'media/',
       'next-env.d.ts',

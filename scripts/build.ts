@@ -1,12 +1,18 @@
 /**
- * `npm run build`: a production build of the admin panel and API routes, stamped with a hash of its
- * sources so that `npm test` and `npm start` can tell whether it is current.
+ * `npm run build`: the production build. The processes (host, worker, scripts) and the package
+ * entries compiled to JavaScript in dist/ (esbuild, about a second: always redone), and the admin
+ * panel and API routes built by Next, stamped with a hash of their sources so that `npm test` can
+ * tell whether that (minutes long) build is current.
  */
 import { ROOT } from './lib/paths'
 import { buildIsFresh, writeBuildStamp } from './lib/buildStamp'
+import { compile, emitTypes } from './lib/compile'
 import { runOrExit } from './lib/run'
 
 export async function ensureProductionBuild({ force = false } = {}): Promise<void> {
+  const started = Date.now()
+  await compile()
+  console.log(`✓ compiled the processes to dist/ in ${Date.now() - started} ms`)
   if (!force && (await buildIsFresh(ROOT))) {
     console.log('✓ production build is up to date')
     return
@@ -24,16 +30,29 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseCli({
     command: 'npm run build',
     summary:
-      'Builds the production bundle (next build) unless the one on disk was built from the current\n' +
-      'sources (a stamp of their hash); npm start and npm test use it.',
+      'Compiles the host, the worker and the scripts to dist/, and builds the production bundle\n' +
+      '(next build) unless the one on disk was built from the current sources (a stamp of their\n' +
+      'hash); npm start and npm test use both.',
     options: {
       force: {
         type: 'boolean',
         default: false,
         description: 'Build even if the bundle is current.',
       },
+      package: {
+        type: 'boolean',
+        default: false,
+        description:
+          'Only what the npm package holds: dist/ and the type declarations (npm pack runs this).',
+      },
     },
-    examples: ['npm run build', 'npm run build -- --force'],
+    examples: ['npm run build', 'npm run build -- --force', 'npm run build -- --package'],
   })
-  await ensureProductionBuild({ force: values.force })
+  if (values.package) {
+    await compile()
+    await emitTypes()
+    console.log('✓ dist/ and dist/types ready for npm pack')
+  } else {
+    await ensureProductionBuild({ force: values.force })
+  }
 }

@@ -9,6 +9,7 @@ import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parse, parseAllDocuments } from 'yaml'
 
+import { COMPILED_ENTRIES } from '../../scripts/lib/compile'
 import { ROOT } from '../../scripts/lib/paths'
 import { ENV_NAMES, resolveEnv } from '../../src/env'
 
@@ -375,24 +376,16 @@ function envNamesSetBy(container: Container): string[] {
   return [...fromRefs, ...(container.env ?? []).map((variable) => variable.name)]
 }
 
-/** Scripts a command runs with tsx: `node --import tsx scripts/worker.ts` → scripts/worker.ts. */
-const tsxEntry = (command: string[] | string | undefined) =>
-  [command ?? []].flat().find((word) => /\.tsx?$/.test(word))
-
-/** Every project file an entry point imports, following relative imports. */
-function localImports(entry: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(entry)) return seen
-  seen.add(entry)
-  const source = read(entry)
-  for (const [, specifier] of source.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
-    const base = path.posix.join(path.posix.dirname(entry), specifier)
-    const resolved = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`]
-      .filter((candidate) => existsSync(path.join(ROOT, candidate)))
-      .find((candidate) => !isDirectory(candidate))
-    if (!resolved) throw new Error(`${entry}: cannot resolve ${specifier}`)
-    localImports(resolved, seen)
-  }
-  return seen
+/**
+ * The source file a command runs compiled: `node dist/worker.js` → scripts/worker.ts (the entries
+ * of scripts/lib/compile.ts); undefined when the command runs no compiled entry.
+ */
+const compiledEntry = (command: string[] | string | undefined) => {
+  const word = [command ?? []].flat().find((w) => /^dist\/[\w-]+\.js$/.test(w))
+  const name = word?.slice('dist/'.length, -'.js'.length)
+  return name === undefined
+    ? undefined
+    : (COMPILED_ENTRIES as Record<string, string | undefined>)[name]
 }
 
 describe('Kubernetes manifests', () => {
@@ -424,7 +417,7 @@ describe('Kubernetes manifests', () => {
         ttlSecondsAfterFinished: expect.any(Number),
       }),
     )
-    expect(tsxEntry(podSpecOf(migrateJob).containers[0].command)).toBe('scripts/migrate.ts')
+    expect(compiledEntry(podSpecOf(migrateJob).containers[0].command)).toBe('scripts/migrate.ts')
   })
 
   it('runs the web host, the worker and the migration from one pinned image', () => {
@@ -516,7 +509,7 @@ describe('Kubernetes manifests', () => {
     expect(workerContainer.livenessProbe?.httpGet?.path).toBe('/healthz')
     expect(environment.WORKER_METRICS_PORT).toBeDefined()
     expect(declared?.containerPort).toBe(environment.WORKER_METRICS_PORT)
-    expect(tsxEntry(workerContainer.command)).toBe('scripts/worker.ts')
+    expect(compiledEntry(workerContainer.command)).toBe('scripts/worker.ts')
   })
 
   it('sets only variables that src/env.ts (or Node) reads', () => {
@@ -659,29 +652,26 @@ describe('Dockerfile', () => {
     expect(wholesale).toEqual([])
   })
 
-  it('copies everything the commands of compose and Kubernetes import', () => {
+  it('runs compiled entries only, and copies what they read at run time', () => {
     const commands = [
       runtimeInstructions('CMD').map(({ args }) => JSON.parse(args) as string[])[0],
       ...Object.values(services).map((service) => service.command),
       ...workloads.flatMap(containersOf).map((container) => container.command),
-    ]
-    const entries = [...new Set(commands.map(tsxEntry).filter((entry) => entry !== undefined))]
+    ].filter((command) => command !== undefined)
+    // No command runs TypeScript (no tsx in production: the sources are not in the image).
+    for (const command of commands) {
+      expect([command].flat().join(' ')).not.toMatch(/\btsx\b|\.ts\b/)
+    }
+    const entries = [...new Set(commands.map(compiledEntry).filter((entry) => entry !== undefined))]
     expect(entries).toEqual(
       expect.arrayContaining(['server.ts', 'scripts/worker.ts', 'scripts/migrate.ts']),
     )
-    const needed = new Set(entries.flatMap((entry) => [...localImports(entry)].map(topLevelOf)))
-    // Read at run time without an import: the build, dependencies, Next's and tsx's configuration.
-    for (const file of [
-      '.next',
-      'node_modules',
-      'package.json',
-      'next.config.mjs',
-      'tsconfig.json',
-    ]) {
-      needed.add(file)
-    }
+    // Our modules are bundled into dist/; read at run time besides: the Next build, the
+    // dependencies, Next's configuration, and package.json (whose name finds the project folder).
+    const needed = ['dist', '.next', 'node_modules', 'package.json', 'next.config.mjs']
     const copied = new Set(runtimeCopies.flatMap(({ sources }) => sources.map(topLevelOf)))
-    expect([...needed].filter((file) => !copied.has(file))).toEqual([])
+    expect(needed.filter((file) => !copied.has(file))).toEqual([])
+    expect([...copied].filter((file) => /^(src|scripts)$|\.ts$/.test(file))).toEqual([])
   })
 
   it('ships node_modules without devDependencies', () => {
@@ -704,7 +694,7 @@ describe('Dockerfile', () => {
     const cmd = JSON.parse(runtimeInstructions('CMD').at(-1)?.args ?? '[]') as string[]
     // node as PID 1 receives SIGTERM; npx or npm in between would not pass it on reliably.
     expect(cmd[0]).toBe('node')
-    expect(tsxEntry(cmd)).toBe('server.ts')
+    expect(compiledEntry(cmd)).toBe('server.ts')
     expect(imageEnv.NODE_ENV).toBe('production')
     expect(imageEnv.NODE_OPTIONS).toMatch(/--max-old-space-size=\d+/)
   })
@@ -739,8 +729,9 @@ describe('.dockerignore', () => {
   it('keeps everything the build and the runtime read', () => {
     const copiedFromContext = ['package.json', 'package-lock.json', 'src', 'scripts', 'server.ts']
     const runtime = runtimeCopies.flatMap(({ sources }) => sources.map(topLevelOf))
+    // Built inside the image, so rightly kept out of the context.
     const needed = [...copiedFromContext, ...runtime].filter(
-      (file) => !['.next', 'node_modules'].includes(file),
+      (file) => !['.next', 'node_modules', 'dist'].includes(file),
     )
     expect(needed.filter(excluded)).toEqual([])
   })

@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 
-import { ROOT } from '../../../scripts/lib/paths'
+import { compiledEntry, ROOT } from '../../../scripts/lib/paths'
 import { LOG_DIR } from '../../../scripts/lib/spawnServer'
 
 export interface SpawnedWorker {
@@ -14,7 +14,7 @@ export interface SpawnedWorker {
   stop: (graceMs?: number) => Promise<void>
 }
 
-/** A real `npm run worker` process (scripts/worker.ts) with the test's environment and `env`. */
+/** A real worker process, compiled as deployed (`node dist/worker.js`), with the test's environment and `env`. */
 export async function spawnWorker(
   env: Record<string, string>,
   name: string,
@@ -22,7 +22,7 @@ export async function spawnWorker(
   await mkdir(LOG_DIR, { recursive: true })
   const logFile = path.join(LOG_DIR, `${name}-${process.pid}.log`)
   const log = createWriteStream(logFile)
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+  const child = spawn(process.execPath, [compiledEntry('worker')], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,7 +14,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Payload } from 'payload'
 
-import { ROOT } from '../../../scripts/lib/paths'
+import { compiledEntry, ROOT } from '../../../scripts/lib/paths'
 import { importFeed } from '../../../src/ingest/importFeed'
 import { startJobRunner } from '../../../src/jobs/claimingRunner'
 import { parseFeed } from '../../../src/ingest/parse/parseFeed'
@@ -63,11 +63,11 @@ function rss(tag: string, items: { guid: string; title: string; duration?: strin
 </rss>`
 }
 
-/** Runs `scripts/ingest.ts`; a failure names the exit code and the end of its output (the start is
+/** Runs the compiled `scripts/ingest.ts` (`node dist/ingest.js`, as deployed); a failure names the exit code and the end of its output (the start is
  * library warnings, and a long error message would otherwise be cut before the reason). */
 async function ingestFromCommandLine(file: string) {
   try {
-    return await exec(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', file], {
+    return await exec(process.execPath, [compiledEntry('ingest'), file], {
       cwd: ROOT,
       env: { ...process.env, NODE_OPTIONS: '' },
       timeout: 240_000,

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-import { ROOT } from '../../../scripts/lib/paths'
+import { compiledEntry, ROOT } from '../../../scripts/lib/paths'
 import {
   claimJobs,
   claimQueueName,
@@ -213,7 +213,7 @@ describe('exclusive job claims', () => {
       })
       ids.push(job.id as number)
     }
-    const worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+    const worker = spawn(process.execPath, [compiledEntry('worker')], {
       cwd: ROOT,
       env: { ...process.env, NODE_OPTIONS: '', JOBS_LEASE_MS: '2000', LOG_LEVEL: 'warn' },
       stdio: 'ignore',

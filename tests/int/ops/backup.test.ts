@@ -11,6 +11,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import pg from 'pg'
 
+import { compiledEntry } from '../../../scripts/lib/paths'
 import { createScratchDatabase, dropScratchDatabase } from '../../setup/testDatabase'
 import { runCommand } from '../helpers/exec'
 import { future, makeEpisode, makeProgram } from '../helpers/fixtures'
@@ -49,8 +50,8 @@ async function counts(url: string) {
   return row
 }
 
-const script = (name: string) =>
-  runCommand('npx', ['tsx', `scripts/${name}.ts`], {
+const script = (name: 'migrate' | 'reindex') =>
+  runCommand(process.execPath, [compiledEntry(name)], {
     timeoutMs: 180_000,
     env: {
       ...process.env,

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import pg from 'pg'
 
-import { ROOT } from '../../../scripts/lib/paths'
+import { compiledEntry, ROOT } from '../../../scripts/lib/paths'
 import { createScratchDatabase, dropScratchDatabase } from '../../setup/testDatabase'
 import { runCommand } from '../helpers/exec'
 
@@ -18,7 +18,7 @@ let databaseUrl = ''
 
 /** Runs the script as production runs it. */
 const migrate = () =>
-  runCommand('npx', ['tsx', 'scripts/migrate.ts'], {
+  runCommand(process.execPath, [compiledEntry('migrate')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
