@@ -132,12 +132,12 @@ function textOf(query: string, tokens: Token[], kept: number[]): string {
     if (next !== index + 1) {
       const first = tokens[runStart]!
       const last = tokens[index]!
-      // Keep the quotes around quoted words.
+      // Keep the quotes around quoted words, and what stands between them and the words (`" x :"`).
       const before = first.gapBefore
-      const opening = first.literal ? before.search(/["“”«»]\s*$/) : -1
+      const opening = first.literal ? before.search(/["“”«»][^\p{L}\p{M}\p{N}"“”«»]*$/u) : -1
       const start = opening >= 0 ? first.start - (before.length - opening) : first.start
       const after = tokens[index + 1]?.gapBefore ?? query.slice(last.end)
-      const closing = last.literal ? /^\s*["“”«»]/.exec(after) : null
+      const closing = last.literal ? /^[^\p{L}\p{M}\p{N}"“”«»]*["“”«»]/u.exec(after) : null
       const end = closing ? last.end + closing[0].length : last.end
       runs.push(query.slice(start, end).trim())
       runStart = -1
