@@ -19,6 +19,13 @@ import type { SanitizedMediaMeshOptions } from '../plugins/types'
 import { consume, type LimiterName, policyHeader } from '../ratelimit/limiters'
 import type { CacheOutcome, CachedAnswer, DiscoveryCache } from './cache'
 import { cacheKey, etagOf } from './cache'
+import {
+  codedEtag,
+  COMPRESS_FROM_BYTES,
+  encoded,
+  type Encodings,
+  preferredCoding,
+} from './compression'
 import { docsInitScript, docsPageHtml, PROBLEMS_PAGE } from './docs'
 import { ApiError, toApiError } from './errors'
 import type { CachedHandler, PlainHandler } from './handlers'
@@ -221,7 +228,9 @@ export function discoveryApi({
     } catch (error) {
       response = problemResponse(request, basePath, error)
     }
+    const vary = [response.headers.Vary, cors.Vary].filter(Boolean).join(', ')
     Object.assign(response.headers, cors)
+    if (vary) response.headers.Vary = vary
     if (response.body !== undefined) {
       response.headers['Content-Length'] = String(Buffer.byteLength(response.body))
     }
@@ -262,17 +271,41 @@ export function discoveryApi({
 
 /** A fixed answer (health, the OpenAPI document, the docs pages), with a strong ETag. */
 function fixed(path: string, contentType: string, body: string, cacheControl?: string): Route {
+  const bytes = Buffer.from(body)
   const etag = etagOf(body)
+  const encodings: Encodings = {}
   return {
     segments: path.split('/').filter(Boolean),
     methods: ['GET', 'HEAD'],
     answer: async (request) => {
-      const headers: Record<string, string> = { 'Content-Type': contentType, ETag: etag }
+      const headers: Record<string, string> = { 'Content-Type': contentType }
       if (cacheControl) headers['Cache-Control'] = cacheControl
-      if (matches(request.header('if-none-match'), etag)) return { status: 304, headers }
-      return { status: 200, headers, body }
+      return representation(request, bytes, etag, encodings, headers)
     },
   }
+}
+
+/**
+ * The answer for `bytes` in the coding the client prefers (compression.ts), with its ETag, or a
+ * 304 when the client holds that representation already.
+ */
+function representation(
+  request: DiscoveryRequest,
+  bytes: Buffer,
+  etag: string,
+  encodings: Encodings,
+  headers: Record<string, string>,
+): DiscoveryResponse {
+  const coding =
+    bytes.length >= COMPRESS_FROM_BYTES
+      ? preferredCoding(request.header('accept-encoding'))
+      : undefined
+  headers.Vary = 'Accept-Encoding'
+  headers.ETag = codedEtag(etag, coding)
+  if (matches(request.header('if-none-match'), headers.ETag)) return { status: 304, headers }
+  if (!coding) return { status: 200, headers, body: bytes }
+  headers['Content-Encoding'] = coding
+  return { status: 200, headers, body: encoded(bytes, coding, encodings) }
 }
 
 const ASSET_TYPES: Record<string, string> = {
@@ -495,17 +528,16 @@ function cachedResponse(
   headers: Record<string, string>,
 ): DiscoveryResponse {
   const seconds = outcome === 'stale' ? 0 : cache.remainingSeconds(answer)
-  headers.ETag = answer.etag
   headers['X-Cache'] = X_CACHE[outcome]
   headers['Cache-Status'] = cacheStatus(outcome, seconds)
   headers['Cache-Control'] =
     outcome === 'stale'
       ? 'public, max-age=0, must-revalidate'
       : `public, max-age=${seconds}, s-maxage=${seconds}, ${staleIfError}`
-  if (matches(request.header('if-none-match'), answer.etag)) return { status: 304, headers }
-  answer.bytes ??= Buffer.from(answer.body)
   headers['Content-Type'] = JSON_TYPE
-  return { status: 200, headers, body: answer.bytes }
+  answer.bytes ??= Buffer.from(answer.body)
+  answer.encodings ??= {}
+  return representation(request, answer.bytes, answer.etag, answer.encodings, headers)
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {

@@ -17,6 +17,7 @@ import { LRUCache } from 'lru-cache'
 
 import { logger } from '../observability/logger'
 import { redisReady } from '../redis/client'
+import type { Encodings } from './compression'
 import { ApiError } from './errors'
 import { cacheRequests } from './metrics'
 
@@ -25,6 +26,8 @@ export interface CachedAnswer {
   body: string
   /** The body encoded once, on first send, and reused by every hit after it. */
   bytes?: Buffer
+  /** Its brotli and gzip forms, made on first request for each (compression.ts). */
+  encodings?: Encodings
   /** Strong validator derived from the body: the same on a miss and on the hits that follow. */
   etag: string
   generation: string

@@ -12,13 +12,19 @@ export interface WebDiscoveryOptions {
   clientIp: (request: Request) => string | undefined
   /** The request id the host's logs use, when it has one. */
   requestId?: (request: Request) => string | undefined
+  /**
+   * Answer with brotli or gzip when the client accepts them. Off by default: Next's route handlers
+   * (so Payload endpoints) drop a handler's `Content-Encoding` header and send the compressed bytes
+   * as they are, and platforms in front of them (Next's own compression, a CDN) compress anyway.
+   */
+  compress?: boolean
 }
 
 export type WebDiscoveryHandler = (request: Request) => Promise<Response>
 
 export function webDiscoveryHandler(
   api: DiscoveryApi,
-  { basePath, clientIp, requestId }: WebDiscoveryOptions,
+  { basePath, clientIp, requestId, compress = false }: WebDiscoveryOptions,
 ): WebDiscoveryHandler {
   return async (request) => {
     const { status, headers, body } = await api(toDiscoveryRequest(request))
@@ -35,7 +41,10 @@ export function webDiscoveryHandler(
       method: request.method.toUpperCase(),
       path,
       query: queryRecord(url.searchParams),
-      header: (name) => request.headers.get(name) ?? undefined,
+      header: (name) =>
+        !compress && name.toLowerCase() === 'accept-encoding'
+          ? undefined
+          : (request.headers.get(name) ?? undefined),
       ip: clientIp(request) ?? '',
       requestId: requestId?.(request) ?? request.headers.get('x-request-id') ?? undefined,
       body: (limitBytes) => readBody(request, limitBytes),

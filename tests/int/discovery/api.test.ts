@@ -21,7 +21,7 @@ import { catalogueIndex } from '../../../src/search/config'
 import { reindexCatalogue } from '../../../src/search/reindex'
 import { isPublicNow } from '../../../src/lib/publication'
 import { future, makeEpisode, makeProgram, past } from '../helpers/fixtures'
-import { request, type JsonResponse } from '../helpers/http'
+import { baseUrl, request, type JsonResponse } from '../helpers/http'
 import { testPayload, uniqueTag } from '../helpers/payload'
 import { expectProblem } from '../helpers/problem'
 import { until } from '../helpers/until'
@@ -335,6 +335,46 @@ describe('caching', () => {
     expect(hit.headers.get('cache-status')).toMatch(/^MediaMesh; hit; ttl=\d+; detail=memory$/)
     const revalidated = await get(path, { 'If-None-Match': miss.headers.get('etag')! })
     expect(revalidated.status).toBe(304)
+  })
+
+  it('compresses answers the client accepts compressed, each coding its own representation', async () => {
+    const before = new Date(Date.now() - Math.floor(Math.random() * 1e9)).toISOString()
+    const url = `${baseUrl()}/discovery/v1/search?q=history&limit=20&publishedBefore=${before}`
+    const plain = await fetch(url, { headers: { 'Accept-Encoding': 'identity' } })
+    const br = await fetch(url, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } })
+    const gzip = await fetch(url, { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(gzip.headers.get('content-encoding')).toBe('gzip')
+    for (const response of [plain, br, gzip]) {
+      expect(response.headers.get('vary')).toMatch(/Accept-Encoding/)
+    }
+    // fetch decodes: the same JSON whatever the coding, fewer bytes on the wire.
+    const text = await plain.text()
+    expect(await br.text()).toBe(text)
+    expect(await gzip.text()).toBe(text)
+    const sent = (response: Response) => Number(response.headers.get('content-length'))
+    expect(sent(plain)).toBe(Buffer.byteLength(text))
+    expect(sent(br)).toBeLessThan(sent(plain) / 2)
+    expect(sent(gzip)).toBeLessThan(sent(plain) / 2)
+    // One answer, three representations, three strong validators.
+    const etag = plain.headers.get('etag')!
+    expect(br.headers.get('etag')).toBe(`${etag.slice(0, -1)}.br"`)
+    expect(gzip.headers.get('etag')).toBe(`${etag.slice(0, -1)}.gzip"`)
+    const revalidated = await fetch(url, {
+      headers: { 'Accept-Encoding': 'br', 'If-None-Match': br.headers.get('etag')! },
+    })
+    expect(revalidated.status).toBe(304)
+    const otherCoding = await fetch(url, {
+      headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': br.headers.get('etag')! },
+    })
+    expect(otherCoding.status).toBe(200)
+    await otherCoding.arrayBuffer()
+    // Small answers go out as they are.
+    const small = await fetch(`${baseUrl()}/discovery/v1/health`, {
+      headers: { 'Accept-Encoding': 'br' },
+    })
+    expect(small.headers.get('content-encoding')).toBeNull()
   })
 
   it('shares one entry between parameter orders and cases', async () => {
