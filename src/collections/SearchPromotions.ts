@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaff } from '../access/isStaff'
+import { staffOnly } from '../access/isStaff'
 import { GROUPS } from '../lib/adminLabels'
 import { clampReadLimits } from '../hooks/clampReadLimits'
 import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
@@ -22,12 +22,7 @@ export const SearchPromotions: CollectionConfig = {
     defaultColumns: ['query', 'match', 'startsAt', 'endsAt', 'updatedAt'],
     group: GROUPS.settings,
   },
-  access: {
-    create: isStaff,
-    delete: isStaff,
-    read: isStaff,
-    update: isStaff,
-  },
+  access: staffOnly,
   hooks: {
     beforeOperation: [sanitizeWriteData, clampReadLimits],
     afterChange: [refreshDiscoveryAfterSearchRuleChange],

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaff } from '../access/isStaff'
+import { staffOnly } from '../access/isStaff'
 import { GROUPS } from '../lib/adminLabels'
 import { clampReadLimits } from '../hooks/clampReadLimits'
 import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
@@ -24,12 +24,7 @@ export const SearchSynonyms: CollectionConfig = {
     description:
       'Words or phrases searched as one another. One-way: the first term also finds the others, not back.',
   },
-  access: {
-    create: isStaff,
-    delete: isStaff,
-    read: isStaff,
-    update: isStaff,
-  },
+  access: staffOnly,
   hooks: {
     beforeOperation: [sanitizeWriteData, clampReadLimits],
     afterChange: [refreshDiscoveryAfterSearchRuleChange],

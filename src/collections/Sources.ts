@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { isStaff } from '../access/isStaff'
+import { staffOnly } from '../access/isStaff'
 import { languageField } from '../fields/language'
 import { clampReadLimits } from '../hooks/clampReadLimits'
 import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
@@ -35,12 +35,7 @@ export const Sources: CollectionConfig = {
     group: GROUPS.ingestion,
     components: { edit: { beforeDocumentControls: ['/admin/FetchSourceNow#FetchSourceNow'] } },
   },
-  access: {
-    create: isStaff,
-    delete: isStaff,
-    read: isStaff,
-    update: isStaff,
-  },
+  access: staffOnly,
   hooks: {
     beforeOperation: [sanitizeWriteData, clampReadLimits],
   },

@@ -13,6 +13,7 @@ import { extname, join } from 'node:path'
 
 import { getAbsoluteFSPath } from 'swagger-ui-dist'
 
+import { isJsonContentType } from '../lib/contentType'
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../lib/problem'
 import { logger } from '../observability/logger'
 import type { SanitizedMediaMeshOptions } from '../plugins/types'
@@ -423,8 +424,7 @@ function rateLimiter(name: LimiterName, sharedAnswers: boolean, keyDigests: Buff
 }
 
 async function jsonBody(request: DiscoveryRequest): Promise<unknown> {
-  const type = request.header('content-type') ?? ''
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+  if (!isJsonContentType(request.header('content-type'))) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.')
   }
   const text = await request.body(BODY_LIMIT_BYTES)

@@ -14,6 +14,7 @@
  */
 import type { Request, RequestHandler, Response } from 'express'
 
+import { isJsonContentType } from '../lib/contentType'
 import { MEDIA_FILE_PATH } from './mediaCaching'
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -104,7 +105,7 @@ export function apiRequestGuards(options: { collectionsWithoutApi: string[] }): 
     if (
       req.path === '/api/graphql' &&
       req.method === 'POST' &&
-      !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(req.headers['content-type'] ?? '')
+      !isJsonContentType(req.headers['content-type'])
     ) {
       return refuse(res, 415, 'Send GraphQL requests as application/json.')
     }
