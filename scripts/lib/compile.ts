@@ -11,20 +11,10 @@ import path from 'node:path'
 
 import { build } from 'esbuild'
 
-import { ROOT } from './paths'
+import { COMPILED_ENTRIES, ROOT } from './paths'
 import { runOrExit } from './run'
 
-/** Each compiled entry: what `npm start`, the Dockerfile and the package exports run. */
-export const COMPILED_ENTRIES = {
-  server: 'server.ts',
-  worker: 'scripts/worker.ts',
-  migrate: 'scripts/migrate.ts',
-  seed: 'scripts/seed.ts',
-  reindex: 'scripts/reindex.ts',
-  ingest: 'scripts/ingest.ts',
-  index: 'src/index.ts',
-  express: 'src/express.ts',
-} as const
+export { COMPILED_ENTRIES }
 
 export const DIST = path.join(ROOT, 'dist')
 
