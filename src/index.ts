@@ -6,11 +6,14 @@ export { mediaMesh } from './plugins/mediaMesh'
 export {
   defaults,
   sanitizeOptions,
+  type MediaMeshCollectionOverride,
   type MediaMeshOptions,
   type MediaMeshS3Options,
   type SanitizedMediaMeshOptions,
 } from './plugins/types'
 export { getMediaMesh } from './lib/mediaMeshOptions'
+export { CATALOGUE_COLLECTIONS, slugOf, type CatalogueCollection } from './lib/catalogueSlugs'
+export { startJobRunner, stopJobRunners, type JobRunner } from './jobs/claimingRunner'
 export type { Category, Episode, Media, Program, Source } from './payload-types'
 export { createDiscovery } from './discovery'
 export {

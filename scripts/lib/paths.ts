@@ -15,7 +15,11 @@ export const COMPILED_ENTRIES = {
   ingest: 'scripts/ingest.ts',
   index: 'src/index.ts',
   express: 'src/express.ts',
+  rsc: 'src/exports/rsc.ts',
 } as const
+
+/** The package's client components: compiled on their own, as one `'use client'` module. */
+export const CLIENT_ENTRY = 'src/exports/client.ts'
 
 /** A compiled entry of `npm run build` (scripts/lib/compile.ts): `dist/worker.js`. */
 export const compiledEntry = (name: keyof typeof COMPILED_ENTRIES) =>

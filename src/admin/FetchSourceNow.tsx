@@ -1,19 +1,20 @@
 'use client'
-import { Button, useDocumentInfo } from '@payloadcms/ui'
+import { Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import { postAction } from './postAction'
 
 /** "Fetch now" on a source's edit view: queues an immediate fetch-and-import run. */
 export function FetchSourceNow() {
-  const { id } = useDocumentInfo()
+  const { id, collectionSlug } = useDocumentInfo()
+  const { config } = useConfig()
   const [message, setMessage] = useState('')
   if (!id) return null
 
   async function fetchNow() {
     setMessage(
       await postAction(
-        `/api/sources/${id}/fetch`,
+        `${config.routes.api}/${collectionSlug}/${id}/fetch`,
         undefined,
         () => 'Queued: reload in a moment to see the status.',
       ),

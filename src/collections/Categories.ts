@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import type { CatalogueSlugs } from '../lib/catalogueSlugs'
+
 import { isStaff } from '../access/isStaff'
 import { slugField } from '../fields/slug'
 import { clampReadLimits } from '../hooks/clampReadLimits'
@@ -7,8 +9,9 @@ import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
 import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced'
 import { COLLECTION_LABELS, FIELDS, GROUPS } from '../lib/adminLabels'
 
-export const Categories: CollectionConfig = {
-  slug: 'categories',
+/** Categories (a tree), under the slugs the host chose. */
+export const categoriesCollection = (slugs: CatalogueSlugs): CollectionConfig => ({
+  slug: slugs.categories,
   labels: COLLECTION_LABELS.categories,
   admin: {
     useAsTitle: 'name',
@@ -26,8 +29,8 @@ export const Categories: CollectionConfig = {
     beforeOperation: [sanitizeWriteData, clampReadLimits],
     beforeDelete: [
       refuseDeleteWhileReferenced([
-        { collection: 'categories', field: 'parent' },
-        { collection: 'programs', field: 'categories' },
+        { collection: slugs.categories, field: 'parent' },
+        { collection: slugs.programs, field: 'categories' },
       ]),
     ],
   },
@@ -38,7 +41,7 @@ export const Categories: CollectionConfig = {
     {
       name: 'parent',
       type: 'relationship',
-      relationTo: 'categories',
+      relationTo: slugs.categories,
       admin: { position: 'sidebar' },
       filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
     },
@@ -54,4 +57,4 @@ export const Categories: CollectionConfig = {
       },
     },
   ],
-}
+})

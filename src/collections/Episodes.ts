@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import type { CatalogueSlugs } from '../lib/catalogueSlugs'
+
 import { isStaff } from '../access/isStaff'
 import { publicEpisodeOrStaff } from '../access/publishedAndDue'
 import { editorialTextFields } from '../fields/editorialText'
@@ -18,8 +20,9 @@ import {
 import { validateHttpUrl } from '../lib/isHttpUrl'
 import { COLLECTION_LABELS, FIELDS, GROUPS, TABS } from '../lib/adminLabels'
 
-export const Episodes: CollectionConfig = {
-  slug: 'episodes',
+/** Episodes of programs, under the slugs the host chose. */
+export const episodesCollection = (slugs: CatalogueSlugs): CollectionConfig => ({
+  slug: slugs.episodes,
   labels: COLLECTION_LABELS.episodes,
   admin: {
     useAsTitle: 'title',
@@ -60,7 +63,7 @@ export const Episodes: CollectionConfig = {
               name: 'thumbnail',
               label: FIELDS.thumbnail,
               type: 'upload',
-              relationTo: 'media',
+              relationTo: slugs.media,
               filterOptions: IMAGES_ONLY,
             },
             { name: 'transcript', type: 'textarea' },
@@ -73,7 +76,7 @@ export const Episodes: CollectionConfig = {
             {
               name: 'media',
               type: 'upload',
-              relationTo: 'media',
+              relationTo: slugs.media,
               filterOptions: AUDIO_OR_VIDEO,
               admin: {
                 description:
@@ -139,7 +142,7 @@ export const Episodes: CollectionConfig = {
       name: 'program',
       label: FIELDS.program,
       type: 'relationship',
-      relationTo: 'programs',
+      relationTo: slugs.programs,
       required: true,
       index: true,
       admin: { position: 'sidebar' },
@@ -168,4 +171,4 @@ export const Episodes: CollectionConfig = {
       access: { read: ({ req }) => Boolean(req.user) },
     },
   ],
-}
+})

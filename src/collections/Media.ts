@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import type { CatalogueSlugs } from '../lib/catalogueSlugs'
+
 import { isStaff } from '../access/isStaff'
 import { publicMediaOrStaff } from '../access/publicMediaOrStaff'
 import { clampReadLimits } from '../hooks/clampReadLimits'
@@ -18,8 +20,9 @@ import { COLLECTION_LABELS, GROUPS } from '../lib/adminLabels'
 /** Variants are WebP (every current browser); the original, as uploaded, is the fallback. */
 const webp = { format: 'webp', options: { quality: 80 } } as const
 
-export const Media: CollectionConfig = {
-  slug: 'media',
+/** Uploaded files (images, audio, video), under the slugs the host chose. */
+export const mediaCollection = (slugs: CatalogueSlugs): CollectionConfig => ({
+  slug: slugs.media,
   labels: COLLECTION_LABELS.media,
   admin: {
     useAsTitle: 'filename',
@@ -43,9 +46,9 @@ export const Media: CollectionConfig = {
     afterError: [removeFilesOfFailedUpload, storageErrorsAs503],
     beforeDelete: [
       refuseDeleteWhileReferenced([
-        { collection: 'programs', field: 'coverImage' },
-        { collection: 'episodes', field: 'media' },
-        { collection: 'episodes', field: 'thumbnail' },
+        { collection: slugs.programs, field: 'coverImage' },
+        { collection: slugs.episodes, field: 'media' },
+        { collection: slugs.episodes, field: 'thumbnail' },
       ]),
     ],
   },
@@ -92,4 +95,4 @@ export const Media: CollectionConfig = {
       },
     },
   ],
-}
+})

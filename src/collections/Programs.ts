@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import type { CatalogueSlugs } from '../lib/catalogueSlugs'
+
 import { isStaff } from '../access/isStaff'
 import { publishedAndDueOrStaff } from '../access/publishedAndDue'
 import { editorialTextFields } from '../fields/editorialText'
@@ -22,8 +24,9 @@ import { COLLECTION_LABELS, FIELDS, GROUPS, TABS } from '../lib/adminLabels'
 
 export { PROGRAM_FORMATS }
 
-export const Programs: CollectionConfig = {
-  slug: 'programs',
+/** Programs (podcasts, documentaries, series), under the slugs the host chose. */
+export const programsCollection = (slugs: CatalogueSlugs): CollectionConfig => ({
+  slug: slugs.programs,
   labels: COLLECTION_LABELS.programs,
   admin: {
     useAsTitle: 'title',
@@ -48,7 +51,7 @@ export const Programs: CollectionConfig = {
     // Which files the public may read follows what is published (src/media/visibility.ts).
     afterChange: [refreshMediaVisibilityAfterChange('programs')],
     afterDelete: [refreshMediaVisibilityAfterDelete('programs')],
-    beforeDelete: [refuseDeleteWhileReferenced([{ collection: 'episodes', field: 'program' }])],
+    beforeDelete: [refuseDeleteWhileReferenced([{ collection: slugs.episodes, field: 'program' }])],
   },
   fields: [
     {
@@ -62,7 +65,7 @@ export const Programs: CollectionConfig = {
               name: 'coverImage',
               label: FIELDS.coverImage,
               type: 'upload',
-              relationTo: 'media',
+              relationTo: slugs.media,
               filterOptions: IMAGES_ONLY,
             },
           ],
@@ -86,7 +89,12 @@ export const Programs: CollectionConfig = {
                 languageField({ required: true }),
               ],
             },
-            { name: 'categories', type: 'relationship', relationTo: 'categories', hasMany: true },
+            {
+              name: 'categories',
+              type: 'relationship',
+              relationTo: slugs.categories,
+              hasMany: true,
+            },
             { name: 'tags', type: 'text', hasMany: true },
           ],
         },
@@ -134,4 +142,4 @@ export const Programs: CollectionConfig = {
     slugField(),
     publishedAtField(),
   ],
-}
+})

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { staffOnly } from '../access/isStaff'
+import type { CatalogueSlugs } from '../lib/catalogueSlugs'
 import { GROUPS } from '../lib/adminLabels'
 import { clampReadLimits } from '../hooks/clampReadLimits'
 import { sanitizeWriteData } from '../hooks/sanitizeWriteData'
@@ -11,7 +12,7 @@ import { refreshDiscoveryAfterSearchRuleChange } from '../hooks/refreshDiscovery
  * `promoted: true`), optionally between two dates. Only public items are ever pinned: pins are
  * looked up in the search index, which holds only the published catalogue. Staff only.
  */
-export const SearchPromotions: CollectionConfig = {
+export const searchPromotionsCollection = (slugs: CatalogueSlugs): CollectionConfig => ({
   slug: 'search-promotions',
   labels: {
     singular: { en: 'Search promotion', ar: 'ترويج بحث' },
@@ -37,7 +38,7 @@ export const SearchPromotions: CollectionConfig = {
       admin: {
         description: 'Compared ignoring case, punctuation and Arabic letter forms.',
         // Search insights link here with ?query=<query> to promote for a searched query.
-        components: { Field: '/admin/PrefillFromQuery#PrefillFromQuery' },
+        components: { Field: 'mediamesh/client#PrefillFromQuery' },
       },
     },
     {
@@ -53,7 +54,7 @@ export const SearchPromotions: CollectionConfig = {
     {
       name: 'items',
       type: 'relationship',
-      relationTo: ['programs', 'episodes'],
+      relationTo: [slugs.programs, slugs.episodes],
       hasMany: true,
       required: true,
       maxRows: 10,
@@ -78,4 +79,4 @@ export const SearchPromotions: CollectionConfig = {
       ],
     },
   ],
-}
+})

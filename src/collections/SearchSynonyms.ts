@@ -42,7 +42,7 @@ export const SearchSynonyms: CollectionConfig = {
       admin: {
         description: 'Two or more words or phrases.',
         // Search insights link here with ?terms=<query> to start a rule from a searched query.
-        components: { Field: '/admin/PrefillFromQuery#PrefillFromQuery' },
+        components: { Field: 'mediamesh/client#PrefillFromQuery' },
       },
     },
     {

@@ -1,5 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
+import type { CatalogueSlugs } from '../lib/catalogueSlugs'
+
 import { staffOnly } from '../access/isStaff'
 import { languageField } from '../fields/language'
 import { clampReadLimits } from '../hooks/clampReadLimits'
@@ -26,14 +28,14 @@ const status = (name: string, type: 'date' | 'number' | 'text' | 'textarea', lab
  * External feeds (podcast RSS, YouTube channel feeds, generic RSS/Atom) that the ingest job imports
  * into a program and its episodes. Internal: staff only.
  */
-export const Sources: CollectionConfig = {
-  slug: 'sources',
+export const sourcesCollection = (slugs: CatalogueSlugs): CollectionConfig => ({
+  slug: slugs.sources,
   labels: COLLECTION_LABELS.sources,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'program', 'enabled', 'lastSuccessAt', 'lastError'],
     group: GROUPS.ingestion,
-    components: { edit: { beforeDocumentControls: ['/admin/FetchSourceNow#FetchSourceNow'] } },
+    components: { edit: { beforeDocumentControls: ['mediamesh/client#FetchSourceNow'] } },
   },
   access: staffOnly,
   hooks: {
@@ -63,10 +65,10 @@ export const Sources: CollectionConfig = {
     {
       name: 'program',
       type: 'relationship',
-      relationTo: 'programs',
+      relationTo: slugs.programs,
       admin: { description: 'Created from the feed on the first import when left empty.' },
     },
-    { name: 'defaultCategory', type: 'relationship', relationTo: 'categories' },
+    { name: 'defaultCategory', type: 'relationship', relationTo: slugs.categories },
     languageField({
       admin: { description: 'Used when the feed does not declare its language (ISO 639-1).' },
     }),
@@ -109,4 +111,4 @@ export const Sources: CollectionConfig = {
       ],
     },
   ],
-}
+})

@@ -7,6 +7,7 @@
  */
 import type { Payload } from 'payload'
 
+import { slugOf } from '../lib/catalogueSlugs'
 import type { Locale } from '../search/locales'
 import { normaliseQuery } from './query/fold'
 import type { SynonymRule } from './query/synonyms'
@@ -97,7 +98,7 @@ export class SearchRulesCache {
         match: doc.match === 'contains' ? 'contains' : 'exact',
         items: (doc.items ?? []).map((item) => {
           const id = typeof item.value === 'object' ? item.value.id : item.value
-          return `${item.relationTo === 'programs' ? 'program' : 'episode'}:${id}`
+          return `${item.relationTo === slugOf(this.payload, 'programs') ? 'program' : 'episode'}:${id}`
         }),
         startsAt: time(doc.startsAt),
         endsAt: time(doc.endsAt),

@@ -44,6 +44,7 @@ import { type Hit, pick, sourceOf, toFacets, toHighlights, toItem } from './shap
 import type { TrendingCounter } from './trending'
 import { relaxedMinimum } from './query/textQuery'
 import { type Interpretation, understand, type Vocabulary } from './understand'
+import { slugOf } from '../lib/catalogueSlugs'
 
 type Source = Partial<CatalogueDoc>
 type Query = estypes.QueryDslQueryContainer
@@ -593,7 +594,7 @@ export class DiscoveryService {
 
   private async loadCategories(): Promise<CategoryEntry[]> {
     const result = await this.payload.find({
-      collection: 'categories',
+      collection: slugOf(this.payload, 'categories'),
       locale: 'all',
       depth: 0,
       limit: 1000,

@@ -10,6 +10,7 @@ import { getMediaMesh } from '../lib/mediaMeshOptions'
 import type { Media, Program } from '../payload-types'
 import { FeedFetchError } from './fetch/FeedFetchError'
 import { fetchImage } from './fetch/fetchFeed'
+import { slugOf } from '../lib/catalogueSlugs'
 
 export type CoverOutcome =
   'none' | 'attached' | 'unchanged' | 'kept-editor-cover' | `failed: ${string}`
@@ -34,7 +35,7 @@ async function downloaded(
   allowPrivateNetworks: boolean,
 ): Promise<Media> {
   const known = await payload.find({
-    collection: 'media',
+    collection: slugOf(payload, 'media'),
     where: { sourceUrl: { equals: imageUrl } },
     depth: 0,
     limit: 1,
@@ -48,7 +49,7 @@ async function downloaded(
     allowPrivateNetworks,
   })
   return payload.create({
-    collection: 'media',
+    collection: slugOf(payload, 'media'),
     data: { alt, sourceUrl: imageUrl },
     file: {
       data: image.bytes,
@@ -78,7 +79,7 @@ export async function attachFeedCover(
   if (!imageUrl) return 'none'
   // The latest version (a pending draft included): the cover is added to what editors see.
   const program = (await payload.findByID({
-    collection: 'programs',
+    collection: slugOf(payload, 'programs'),
     id: programId,
     depth: 1,
     draft: true,
@@ -97,7 +98,7 @@ export async function attachFeedCover(
     return `failed: ${describe(error)}`
   }
   await payload.update({
-    collection: 'programs',
+    collection: slugOf(payload, 'programs'),
     id: programId,
     data: { coverImage: media.id },
     // A pending draft stays a draft (editors publish it); a published program stays published.

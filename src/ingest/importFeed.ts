@@ -26,6 +26,7 @@ import type { Episode } from '../payload-types'
 import { SEARCH_SYNC_IN_BACKGROUND } from '../search/syncTask'
 import { attachFeedCover, type CoverOutcome } from './feedCover'
 import type { ParsedFeed, ParsedItem } from './parse/parseFeed'
+import { slugOf } from '../lib/catalogueSlugs'
 
 export const IMPORT_BATCH = 100
 
@@ -127,7 +128,7 @@ async function mapCategories(payload: Payload, paths: string[][], req: PayloadRe
       const slug = slugify(name)
       if (!slug) break
       const found = await payload.find({
-        collection: 'categories',
+        collection: slugOf(payload, 'categories'),
         where: { slug: { equals: slug } },
         depth: 0,
         limit: 1,
@@ -136,7 +137,7 @@ async function mapCategories(payload: Payload, paths: string[][], req: PayloadRe
       const category: { id: number } =
         found.docs[0] ??
         (await payload.create({
-          collection: 'categories',
+          collection: slugOf(payload, 'categories'),
           data: { name, slug, parent, needsReview: true },
           req,
           context: ingestContext(),
@@ -162,7 +163,7 @@ async function createProgram(
       if (options.defaultCategoryId) categories.push(options.defaultCategoryId)
       const title = feed.title?.trim() || 'Untitled feed'
       const program = await payload.create({
-        collection: 'programs',
+        collection: slugOf(payload, 'programs'),
         locale,
         draft: !options.publish,
         data: {
@@ -189,7 +190,7 @@ async function createProgram(
 
 async function programOfFeed(payload: Payload, sourceUrl: string): Promise<number | null> {
   const found = await payload.find({
-    collection: 'programs',
+    collection: slugOf(payload, 'programs'),
     where: { and: [{ sourceUrl: { equals: sourceUrl } }, { guid: { equals: 'feed' } }] },
     depth: 0,
     limit: 1,
@@ -215,7 +216,7 @@ export async function importFeed(
 
   const existing = new Map<string, { id: number; ingestHash: string | null }>()
   const stored = await payload.find({
-    collection: 'episodes',
+    collection: slugOf(payload, 'episodes'),
     where: { program: { equals: programId } },
     depth: 0,
     limit: 0,
@@ -254,7 +255,7 @@ export async function importFeed(
           }
           if (known) {
             await payload.update({
-              collection: 'episodes',
+              collection: slugOf(payload, 'episodes'),
               id: known.id,
               locale,
               data: { ...fields, ingestHash },
@@ -265,7 +266,7 @@ export async function importFeed(
             batchCounts.updated++
           } else {
             const created = await payload.create({
-              collection: 'episodes',
+              collection: slugOf(payload, 'episodes'),
               locale,
               draft: !options.publish,
               data: {

@@ -15,6 +15,7 @@ import { importFeed, type ImportResult } from './importFeed'
 import { recordIngestRun } from './metrics'
 import { FeedParseError } from './parse/FeedParseError'
 import { parseFeed } from './parse/parseFeed'
+import { slugOf } from '../lib/catalogueSlugs'
 
 export type RunOutcome =
   | { status: 'not-modified' }
@@ -66,7 +67,7 @@ export async function runSource(
   }
   const update = (data: Partial<Source>) =>
     payload.update({
-      collection: 'sources',
+      collection: slugOf(payload, 'sources'),
       id: source.id,
       data: nextFetchAt ? { ...data, nextFetchAt: nextFetchAt.toISOString() } : data,
       overrideAccess: true,

@@ -11,6 +11,7 @@ import type { CollectionAfterErrorHook, CollectionBeforeChangeHook, Payload, Whe
 import { logger } from '../observability/logger'
 import { mediaOrphansDeleted, mediaUploads } from './metrics'
 import { type MediaStore, mediaStore } from './storage'
+import { slugOf } from '../lib/catalogueSlugs'
 
 export const MEDIA_IMAGE_SIZES = ['thumbnail', 'card', 'hero'] as const
 
@@ -35,7 +36,7 @@ const referencing = (filenames: string[]): Where => ({
 /** Which of `filenames` a media row references (committed state). */
 async function referencedAmong(payload: Payload, filenames: string[]): Promise<Set<string>> {
   const found = await payload.find({
-    collection: 'media',
+    collection: slugOf(payload, 'media'),
     where: referencing(filenames),
     depth: 0,
     limit: 0,
@@ -51,7 +52,7 @@ async function allReferenced(payload: Payload): Promise<Set<string>> {
   const names = new Set<string>()
   for (let after = 0; ;) {
     const page = await payload.find({
-      collection: 'media',
+      collection: slugOf(payload, 'media'),
       where: { id: { greater_than: after } },
       sort: 'id',
       depth: 0,

@@ -9,6 +9,7 @@ import {
 import type { Media } from '../payload-types'
 import { CONTENT_HASH_LENGTH } from './fileKinds'
 import { contentHashOf, type UploadedFile } from './prepareUpload'
+import { slugOf } from '../lib/catalogueSlugs'
 
 /**
  * The media document already holding exactly these bytes (same SHA-256 prefix in its
@@ -20,7 +21,7 @@ export async function mediaWithSameBytes(
 ): Promise<Media | null> {
   const hash = (await contentHashOf(file)).slice(0, CONTENT_HASH_LENGTH)
   const found = await req.payload.find({
-    collection: 'media',
+    collection: slugOf(req.payload, 'media'),
     where: { filename: { contains: `-${hash}.` } },
     depth: 0,
     limit: 10,
@@ -45,7 +46,7 @@ export const createOrReuseMedia: Endpoint = {
   method: 'post',
   handler: async (req) => {
     await addDataAndFileToRequest(req)
-    const collection = req.payload.collections.media.config
+    const collection = req.payload.collections[slugOf(req.payload, 'media')].config
     const headers = headersWithCors({ headers: new Headers(), req })
     const depth = req.query.depth === undefined ? undefined : Number(req.query.depth)
     const file = req.file as UploadedFile | undefined
@@ -54,7 +55,7 @@ export const createOrReuseMedia: Endpoint = {
       const existing = await mediaWithSameBytes(req, file)
       if (existing) {
         const doc = await req.payload.findByID({
-          collection: 'media',
+          collection: slugOf(req.payload, 'media'),
           id: existing.id,
           depth,
           req,
@@ -67,7 +68,7 @@ export const createOrReuseMedia: Endpoint = {
       }
     }
     const doc = await req.payload.create({
-      collection: 'media',
+      collection: slugOf(req.payload, 'media'),
       data: req.data ?? {},
       file: req.file,
       depth,

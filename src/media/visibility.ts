@@ -16,9 +16,20 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { slugOf, type CatalogueCollection } from '../lib/catalogueSlugs'
 import { publishedSql } from '../lib/publication'
 
 type Owner = 'programs' | 'episodes'
+
+/**
+ * The main table of a MediaMesh collection in this app: Payload names it after the slug the host
+ * chose (snake case; slugs are lowercase letters, digits and `-`, checked by the options).
+ */
+function table(req: PayloadRequest, collection: CatalogueCollection): string {
+  const key = slugOf(req.payload, collection).replace(/-/g, '_')
+  const adapter = req.payload.db as unknown as PostgresAdapter
+  return `"${adapter.tableNameMap.get(key) ?? key}"`
+}
 
 /** The database handle of `req`'s transaction, or the pool when it has none. */
 async function database(req: PayloadRequest) {
@@ -42,8 +53,8 @@ async function referencedMedia(req: PayloadRequest, owner: Owner, id: number): P
   const db = await database(req)
   const { rows } = await db.execute<{ id: number | null }>(
     owner === 'programs'
-      ? `SELECT cover_image_id AS id FROM programs WHERE id = ${int(id)}`
-      : `SELECT unnest(ARRAY[media_id, thumbnail_id]) AS id FROM episodes WHERE id = ${int(id)}`,
+      ? `SELECT cover_image_id AS id FROM ${table(req, 'programs')} WHERE id = ${int(id)}`
+      : `SELECT unnest(ARRAY[media_id, thumbnail_id]) AS id FROM ${table(req, 'episodes')} WHERE id = ${int(id)}`,
   )
   return rows.flatMap((row) => (row.id === null ? [] : [Number(row.id)]))
 }
@@ -60,29 +71,34 @@ export async function refreshMediaVisibility(
 ): Promise<void> {
   if (!mediaIds.length && programId === null) return
   const db = await database(req)
+  const [programs, episodes, media] = [
+    table(req, 'programs'),
+    table(req, 'episodes'),
+    table(req, 'media'),
+  ]
   await db.execute(`
     WITH targets AS (
       SELECT unnest('{${mediaIds.map(int).join(',')}}'::int[]) AS id
       UNION
-      SELECT unnest(ARRAY[e.media_id, e.thumbnail_id]) FROM episodes e WHERE e.program_id = ${programId === null ? 'NULL' : int(programId)}
+      SELECT unnest(ARRAY[e.media_id, e.thumbnail_id]) FROM ${episodes} e WHERE e.program_id = ${programId === null ? 'NULL' : int(programId)}
     ), computed AS (
       SELECT t.id, (
         SELECT min(s.at) FROM (
-          SELECT p.published_at AS at FROM programs p
+          SELECT p.published_at AS at FROM ${programs} p
            WHERE p.cover_image_id = t.id AND ${publishedSql('p')}
           UNION ALL
-          SELECT greatest(e.published_at, p.published_at) FROM episodes e
-            JOIN programs p ON p.id = e.program_id
+          SELECT greatest(e.published_at, p.published_at) FROM ${episodes} e
+            JOIN ${programs} p ON p.id = e.program_id
            WHERE e.media_id = t.id AND ${publishedSql('e')} AND ${publishedSql('p')}
           UNION ALL
-          SELECT greatest(e.published_at, p.published_at) FROM episodes e
-            JOIN programs p ON p.id = e.program_id
+          SELECT greatest(e.published_at, p.published_at) FROM ${episodes} e
+            JOIN ${programs} p ON p.id = e.program_id
            WHERE e.thumbnail_id = t.id AND ${publishedSql('e')} AND ${publishedSql('p')}
         ) s
       ) AS public_from
       FROM targets t WHERE t.id IS NOT NULL
     )
-    UPDATE media m SET public_from = c.public_from FROM computed c
+    UPDATE ${media} m SET public_from = c.public_from FROM computed c
      WHERE m.id = c.id AND m.public_from IS DISTINCT FROM c.public_from`)
 }
 

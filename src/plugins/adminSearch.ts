@@ -8,19 +8,20 @@ import { searchPlugin } from '@payloadcms/plugin-search'
 
 import { isAdmin } from '../access/isAdmin'
 import { isStaff } from '../access/isStaff'
+import type { CatalogueSlugs } from '../lib/catalogueSlugs'
 import { lexicalToPlainText } from '../lib/lexical'
 import { MAX_TEXT_LENGTH } from '../search/indexDefinition'
 
 const text = (value: unknown) =>
   (typeof value === 'string' ? value : lexicalToPlainText(value)).slice(0, MAX_TEXT_LENGTH)
 
-export const adminSearch = () =>
+export const adminSearch = (slugs: CatalogueSlugs) =>
   searchPlugin({
-    collections: ['programs', 'episodes', 'categories'],
+    collections: [slugs.programs, slugs.episodes, slugs.categories],
     localize: true,
     syncDrafts: true,
     deleteDrafts: false,
-    defaultPriorities: { programs: 30, episodes: 20, categories: 10 },
+    defaultPriorities: { [slugs.programs]: 30, [slugs.episodes]: 20, [slugs.categories]: 10 },
     beforeSync: ({ originalDoc, searchDoc }) => ({
       ...searchDoc,
       title: text(originalDoc.title ?? originalDoc.name ?? ''),

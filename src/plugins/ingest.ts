@@ -22,6 +22,7 @@ import { consume } from '../ratelimit/limiters'
 import { runSource } from '../ingest/runSource'
 import { currentRequestId } from '../observability/requestContext'
 import type { Source } from '../payload-types'
+import { slugOf } from '../lib/catalogueSlugs'
 
 export const INGEST_TASK = 'ingestSource'
 const QUEUE = DEFAULT_QUEUE
@@ -59,7 +60,12 @@ const task: TaskConfig = {
   handler: async ({ input, req }) => {
     const { sourceId, scheduledFor } = input as IngestInput
     const source = (await req.payload
-      .findByID({ collection: 'sources', id: sourceId, depth: 0, overrideAccess: true })
+      .findByID({
+        collection: slugOf(req.payload, 'sources'),
+        id: sourceId,
+        depth: 0,
+        overrideAccess: true,
+      })
       .catch(() => null)) as Source | null
     if (!source) return { output: { outcome: 'source deleted' } }
     if (scheduledFor) {
@@ -102,7 +108,7 @@ const fetchWhenEnabled: CollectionAfterChangeHook<Source> = async ({
 }
 
 /**
- * POST /api/sources/:id/fetch — "Fetch now" (staff). Each call makes the server fetch a remote
+ * POST /api/<sources slug>/:id/fetch — "Fetch now" (staff). Each call makes the server fetch a remote
  * feed, so it is rate limited per user (RATE_LIMIT_FETCH_NOW_PER_MINUTE).
  */
 const fetchNow: Endpoint = {
@@ -124,7 +130,13 @@ const fetchNow: Endpoint = {
     const id = Number(req.routeParams?.id)
     const source = Number.isInteger(id)
       ? await req.payload
-          .findByID({ collection: 'sources', id, depth: 0, req, overrideAccess: false })
+          .findByID({
+            collection: slugOf(req.payload, 'sources'),
+            id,
+            depth: 0,
+            req,
+            overrideAccess: false,
+          })
           .catch(() => null)
       : null
     if (!source) return Response.json({ errors: [{ message: 'Not found.' }] }, { status: 404 })
@@ -133,12 +145,13 @@ const fetchNow: Endpoint = {
   },
 }
 
+/** Ingestion on the sources collection, under the slug the host gave it. */
 export const ingest =
-  () =>
+  (sourcesSlug: string) =>
   (config: Config): Config => ({
     ...config,
     collections: (config.collections ?? []).map((collection) =>
-      collection.slug !== 'sources'
+      collection.slug !== sourcesSlug
         ? collection
         : {
             ...collection,

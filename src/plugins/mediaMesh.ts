@@ -7,14 +7,16 @@
  * `disabled: true` keeps the schema, as Payload's own plugins do: every collection and field stays
  * (so migrations do not change), and the behaviour goes: hooks, endpoints, admin views, job handlers.
  */
-import type { Config, Plugin, TaskConfig, UploadConfig } from 'payload'
+import type { CollectionConfig, Config, Plugin, TaskConfig, UploadConfig } from 'payload'
 
-import { Categories } from '../collections/Categories'
-import { Episodes } from '../collections/Episodes'
-import { Media } from '../collections/Media'
-import { Programs } from '../collections/Programs'
-import { Sources } from '../collections/Sources'
+import { categoriesCollection } from '../collections/Categories'
+import { episodesCollection } from '../collections/Episodes'
+import { mediaCollection } from '../collections/Media'
+import { programsCollection } from '../collections/Programs'
+import { sourcesCollection } from '../collections/Sources'
+import { startJobRunner } from '../jobs/claimingRunner'
 import { jobRequestContext } from '../jobs/requestContext'
+import { CATALOGUE_COLLECTIONS, catalogueSlugs } from '../lib/catalogueSlugs'
 import { activateMediaMeshOptions } from '../lib/mediaMeshOptions'
 import { adminSearch } from './adminSearch'
 import { cmsRateLimits } from './cmsRateLimits'
@@ -31,7 +33,10 @@ import { sanitizeOptions, type MediaMeshOptions, type SanitizedMediaMeshOptions 
 export const mediaMesh =
   (incoming: MediaMeshOptions): Plugin =>
   async (config: Config): Promise<Config> => {
-    const options = sanitizeOptions(incoming)
+    const sanitized = sanitizeOptions(incoming)
+    // Files are served under the host's API route (Payload's `routes.api`, '/api' by default).
+    const filesPath = `${config.routes?.api ?? '/api'}/${sanitized.collections.media.slug}/file/`
+    const options = { ...sanitized, media: { ...sanitized.media, filesPath } }
     activateMediaMeshOptions(options)
     const withCollections: Config = {
       ...config,
@@ -42,12 +47,31 @@ export const mediaMesh =
     return options.disabled ? schemaOnly(withCollections, full) : full
   }
 
-function catalogueCollections(options: SanitizedMediaMeshOptions) {
-  const media = {
-    ...Media,
-    upload: { ...(Media.upload as UploadConfig), staticDir: options.media.dir },
-  }
-  return [Programs, Episodes, Categories, media, Sources]
+const COLLECTIONS = {
+  programs: programsCollection,
+  episodes: episodesCollection,
+  categories: categoriesCollection,
+  media: mediaCollection,
+  sources: sourcesCollection,
+}
+
+/** MediaMesh's collections under the host's slugs, with its labels, fields, access and admin. */
+function catalogueCollections(options: SanitizedMediaMeshOptions): CollectionConfig[] {
+  const slugs = catalogueSlugs(options)
+  return CATALOGUE_COLLECTIONS.map((key) => {
+    const collection = COLLECTIONS[key](slugs)
+    const { labels, fields = [], access, admin } = options.collections[key]
+    return {
+      ...collection,
+      ...(labels ? { labels } : {}),
+      admin: { ...collection.admin, ...admin },
+      access: { ...collection.access, ...access },
+      fields: [...collection.fields, ...fields],
+      ...(key === 'media'
+        ? { upload: { ...(collection.upload as UploadConfig), staticDir: options.media.dir } }
+        : {}),
+    }
+  })
 }
 
 /** Order matters: the login rate limit before security hardening, the job context last. */
@@ -55,24 +79,38 @@ async function composeSubPlugins(
   config: Config,
   options: SanitizedMediaMeshOptions,
 ): Promise<Config> {
+  const slugs = catalogueSlugs(options)
   const plugins: Plugin[] = [
-    mediaStorage(options.media.s3),
-    searchSync({ queue: options.jobs.searchQueue }),
+    mediaStorage(options.media.s3, slugs.media),
+    searchSync({ queue: options.jobs.searchQueue, slugs }),
     searchInsights(),
-    searchRules(),
-    adminSearch(),
+    searchRules(slugs),
+    adminSearch(slugs),
     ...(options.discovery.endpoints ? [discoveryEndpoints(options.discovery)] : []),
     // Off keeps the task's slug and the sources' fields, like `disabled` does for everything.
-    options.ingestion.enabled ? ingest() : schemaOnlyOf(ingest()),
+    options.ingestion.enabled ? ingest(slugs.sources) : schemaOnlyOf(ingest(slugs.sources)),
     cmsRateLimits(),
     queryBounds(options.queryBounds),
     securityHardening({ hideGraphQLSuggestions: options.hideGraphQLSuggestions }),
     jobRequestContext(),
+    ...(options.jobs.autoRun ? [runJobsOnInit] : []),
   ]
   let result = config
   for (const plugin of plugins) result = await plugin(result)
   return result
 }
+
+/**
+ * `jobs.autoRun`: MediaMesh's job runner (exclusive claims) in every Payload instance of a
+ * long-running server, started once the instance is ready.
+ */
+const runJobsOnInit: Plugin = (config) => ({
+  ...config,
+  onInit: async (payload) => {
+    await config.onInit?.(payload)
+    startJobRunner(payload)
+  },
+})
 
 /** A plugin that adds what `plugin` adds to the schema, and none of its behaviour. */
 function schemaOnlyOf(plugin: Plugin): Plugin {

@@ -47,13 +47,13 @@ const sweepTask: TaskConfig = {
 }
 
 export const mediaStorage =
-  (s3: SanitizedMediaMeshOptions['media']['s3']) =>
+  (s3: SanitizedMediaMeshOptions['media']['s3'], mediaSlug: string) =>
   async (config: Config): Promise<Config> => {
     const withStorage = await s3Storage({
       enabled: Boolean(s3),
       alwaysInsertFields: true,
       bucket: s3?.bucket ?? 'unused',
-      collections: { media: { prefix: s3?.prefix ?? '' } },
+      collections: { [mediaSlug]: { prefix: s3?.prefix ?? '' } },
       config: {
         endpoint: s3?.endpoint,
         region: s3?.region,

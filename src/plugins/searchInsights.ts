@@ -17,7 +17,7 @@ export const searchInsights =
       {
         key: 'searchInsights',
         path: '/search-insights',
-        Component: '/admin/SearchInsightsView#SearchInsightsView',
-        navLink: '/admin/SearchInsightsNavLink#SearchInsightsNavLink',
+        Component: 'mediamesh/rsc#SearchInsightsView',
+        navLink: 'mediamesh/rsc#SearchInsightsNavLink',
       },
     )

@@ -5,18 +5,26 @@
 import { withAdminView } from './adminView'
 import type { Config, Plugin } from 'payload'
 
-import { SearchPromotions } from '../collections/SearchPromotions'
+import { searchPromotionsCollection } from '../collections/SearchPromotions'
+import type { CatalogueSlugs } from '../lib/catalogueSlugs'
 import { SearchSynonyms } from '../collections/SearchSynonyms'
 
 export const searchRules =
-  (): Plugin =>
+  (slugs: CatalogueSlugs): Plugin =>
   (config: Config): Config =>
     withAdminView(
-      { ...config, collections: [...(config.collections ?? []), SearchSynonyms, SearchPromotions] },
+      {
+        ...config,
+        collections: [
+          ...(config.collections ?? []),
+          SearchSynonyms,
+          searchPromotionsCollection(slugs),
+        ],
+      },
       {
         key: 'searchPreview',
         path: '/search-preview',
-        Component: '/admin/SearchPreviewView#SearchPreviewView',
-        navLink: '/admin/SearchPreviewNavLink#SearchPreviewNavLink',
+        Component: 'mediamesh/rsc#SearchPreviewView',
+        navLink: 'mediamesh/rsc#SearchPreviewNavLink',
       },
     )

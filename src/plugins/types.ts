@@ -8,6 +8,9 @@
  */
 import type { Client } from '@elastic/elasticsearch'
 import type { Redis } from 'ioredis'
+import type { CollectionConfig, Field } from 'payload'
+
+import { CATALOGUE_COLLECTIONS, type CatalogueCollection } from '../lib/catalogueSlugs'
 
 /** S3-compatible storage for uploads (AWS S3, MinIO, S3Proxy, R2, ...). */
 export interface MediaMeshS3Options {
@@ -24,6 +27,28 @@ export interface MediaMeshS3Options {
   credentials?: { accessKeyId: string; secretAccessKey: string }
 }
 
+/** How the host changes one of MediaMesh's collections. */
+export interface MediaMeshCollectionOverride {
+  /**
+   * The collection's slug in this app (REST `/api/<slug>`, GraphQL names, database tables).
+   * MediaMesh's own code follows it; its job inputs and discovery's URLs keep their own names.
+   * @default the collection's key ('programs', 'episodes', 'categories', 'media', 'sources')
+   */
+  slug?: string
+  /** Labels in the admin panel. @default MediaMesh's English and Arabic labels */
+  labels?: CollectionConfig['labels']
+  /** Fields appended to MediaMesh's own (which stay: MediaMesh reads them). @default [] */
+  fields?: Field[]
+  /**
+   * Access functions that replace MediaMesh's, operation by operation (the others stay). Reads
+   * that widen what the public sees do not widen discovery: it serves only what is published.
+   * @default staff write, the public reads what is published and due
+   */
+  access?: CollectionConfig['access']
+  /** Admin options merged over MediaMesh's (`group`, `hidden`, `defaultColumns`, ...). */
+  admin?: CollectionConfig['admin']
+}
+
 export interface MediaMeshOptions {
   /**
    * Keeps the schema (collections and fields stay, so migrations are stable) and turns behaviour
@@ -36,6 +61,8 @@ export interface MediaMeshOptions {
    * the Payload secret by the host.
    */
   cursorSecret: string
+  /** Slugs, labels, extra fields, access and admin options of MediaMesh's collections. */
+  collections?: { [C in CatalogueCollection]?: MediaMeshCollectionOverride }
   elasticsearch?: {
     /** Node URL of the cluster. Ignored when `client` is given. @default 'http://127.0.0.1:9200' */
     node?: string
@@ -150,6 +177,14 @@ export interface MediaMeshOptions {
   jobs?: {
     /** Queue of search sync jobs. @default 'search' */
     searchQueue?: string
+    /**
+     * Start MediaMesh's job runner (exclusive claims, so several instances never run one job
+     * twice) in every Payload instance, when it initialises. Right for long-running servers such
+     * as `next start`; serverless hosts and this repository run it in a worker process instead
+     * (`startJobRunner(payload)`). Without a runner, nothing reaches Elasticsearch.
+     * @default false
+     */
+    autoRun?: boolean
   }
   /** Limits on `where` in REST and GraphQL reads and bulk writes. */
   queryBounds?: {
@@ -166,6 +201,9 @@ export interface MediaMeshOptions {
 export interface SanitizedMediaMeshOptions {
   disabled: boolean
   cursorSecret: string
+  collections: {
+    [C in CatalogueCollection]: Omit<MediaMeshCollectionOverride, 'slug'> & { slug: string }
+  }
   elasticsearch: { node: string; client?: Client; indexPrefix: string }
   redis: false | { url: string; client?: Redis; keyPrefix: string }
   discovery: Required<NonNullable<MediaMeshOptions['discovery']>>
@@ -176,6 +214,8 @@ export interface SanitizedMediaMeshOptions {
     publicUrlExplicit?: string
     /** Origin of public media URLs, without a trailing slash. */
     publicUrl: string
+    /** Host path of stored files, `<API route>/<media slug>/file/` (set by the plugin entry). */
+    filesPath: string
   }
   rateLimits: Required<NonNullable<MediaMeshOptions['rateLimits']>>
   insights: Required<NonNullable<MediaMeshOptions['insights']>>
@@ -234,7 +274,7 @@ export const defaults = {
     fetchNowPerMinute: 6,
   },
   insights: { maxQueriesPerHour: 5000, flushSeconds: 60, retentionDays: 90 },
-  jobs: { searchQueue: 'search' },
+  jobs: { searchQueue: 'search', autoRun: false },
   queryBounds: { maxWhereConditions: 30, maxWherePathSegments: 3 },
   hideGraphQLSuggestions: false,
 } as const
@@ -349,6 +389,28 @@ export function sanitizeOptions(options: MediaMeshOptions): SanitizedMediaMeshOp
   for (const [key, value] of Object.entries(rateLimits)) positiveInt(value, `rateLimits.${key}`)
   const insights = { ...defaults.insights, ...o.insights }
   for (const [key, value] of Object.entries(insights)) positiveInt(value, `insights.${key}`)
+  const collections = Object.fromEntries(
+    CATALOGUE_COLLECTIONS.map((key) => [
+      key,
+      { ...o.collections?.[key], slug: o.collections?.[key]?.slug ?? key },
+    ]),
+  ) as SanitizedMediaMeshOptions['collections']
+  const slugs = Object.values(collections).map((collection) => collection.slug)
+  for (const [key, { slug }] of Object.entries(collections)) {
+    check(
+      /^[a-z][a-z0-9-]*$/.test(slug),
+      `collections.${key}.slug`,
+      'may hold lowercase letters, digits and - only, starting with a letter',
+    )
+  }
+  check(new Set(slugs).size === slugs.length, 'collections', 'must have distinct slugs')
+  for (const key of Object.keys(o.collections ?? {})) {
+    check(
+      CATALOGUE_COLLECTIONS.includes(key as CatalogueCollection),
+      `collections.${key}`,
+      'is not a MediaMesh collection',
+    )
+  }
   const jobs = { ...defaults.jobs, ...o.jobs }
   check(jobs.searchQueue.length > 0, 'jobs.searchQueue', 'must not be empty')
   const queryBounds = { ...defaults.queryBounds, ...o.queryBounds }
@@ -358,6 +420,7 @@ export function sanitizeOptions(options: MediaMeshOptions): SanitizedMediaMeshOp
   return {
     disabled: o.disabled ?? defaults.disabled,
     cursorSecret: o.cursorSecret,
+    collections,
     elasticsearch,
     redis,
     discovery,
@@ -374,6 +437,7 @@ export function sanitizeOptions(options: MediaMeshOptions): SanitizedMediaMeshOp
         : null,
       publicUrlExplicit,
       publicUrl: (publicUrlExplicit ?? media.serverUrl).replace(/\/+$/, ''),
+      filesPath: `/api/${collections.media.slug}/file/`,
     },
     rateLimits,
     insights,

@@ -6,7 +6,7 @@
  * arrive as `{ en, ar }` objects, so the inputs here are typed for that shape.
  */
 import { lexicalToPlainText } from '../lib/lexical'
-import { mediaFilePath } from '../media/publicUrl'
+import { DEFAULT_FILES_PATH, mediaFilePath } from '../media/publicUrl'
 import { MAX_TEXT_LENGTH } from './indexDefinition'
 import { LOCALES, type LocalizedText } from './locales'
 import { MAX_INDEXED_INTEGER } from '../fields/nonNegativeInteger'
@@ -234,23 +234,26 @@ function categoriesOf(program: ProgramSource) {
     .map((c) => ({ slug: c.slug as string, name: localizedText(c.name) }))
 }
 
-function fileOf(file: StoredFile | null | undefined): IndexedFile | null {
+function fileOf(file: StoredFile | null | undefined, filesPath: string): IndexedFile | null {
   if (!file?.filename) return null
   return {
-    url: mediaFilePath(file.filename),
+    url: mediaFilePath(file.filename, filesPath),
     width: file.width ?? null,
     height: file.height ?? null,
     mimeType: file.mimeType ?? null,
   }
 }
 
-function imageOf(image: number | ImageSource | null | undefined): IndexedImage | null {
+function imageOf(
+  image: number | ImageSource | null | undefined,
+  filesPath: string,
+): IndexedImage | null {
   const doc = populated(image ?? null)
-  const original = fileOf(doc)
+  const original = fileOf(doc, filesPath)
   if (!doc || !original) return null
   const variants = Object.entries(doc.sizes ?? {})
     .map(([name, size]) => {
-      const file = fileOf(size)
+      const file = fileOf(size, filesPath)
       return file ? { name, ...file } : null
     })
     .filter((variant): variant is IndexedFile & { name: string } => variant !== null)
@@ -265,7 +268,14 @@ function embeddedVersions(program: ProgramSource): number[] {
   )
 }
 
-export function programToIndexRecord(program: ProgramSource): IndexRecord {
+/**
+ * `filesPath`: where the host serves stored files (`media.filesPath` of MediaMesh's options);
+ * the default is Payload's under the default API route and media slug.
+ */
+export function programToIndexRecord(
+  program: ProgramSource,
+  filesPath = DEFAULT_FILES_PATH,
+): IndexRecord {
   return {
     id: programIndexId(program.id),
     version: Math.max(...embeddedVersions(program)),
@@ -287,18 +297,18 @@ export function programToIndexRecord(program: ProgramSource): IndexRecord {
       featuredRank: indexableInteger(program.featuredRank),
       featuredUntil: program.featuredUntil ?? null,
       popularity: 0,
-      image: imageOf(program.coverImage),
+      image: imageOf(program.coverImage, filesPath),
     },
   }
 }
 
 /** What a player needs: the uploaded file when there is one, else the external enclosure. */
-function mediaOf(episode: EpisodeSource): CatalogueDoc['media'] {
+function mediaOf(episode: EpisodeSource, filesPath: string): CatalogueDoc['media'] {
   const upload = populated(episode.media ?? null)
   const durationSeconds = indexableInteger(episode.durationSeconds)
   if (upload?.filename) {
     return {
-      url: mediaFilePath(upload.filename),
+      url: mediaFilePath(upload.filename, filesPath),
       mimeType: upload.mimeType ?? null,
       sizeBytes: upload.filesize ?? null,
       durationSeconds,
@@ -317,7 +327,10 @@ function mediaOf(episode: EpisodeSource): CatalogueDoc['media'] {
  * An episode carries what search and filters need from its program: title, slug, format,
  * language and categories. `episode.program` must be populated (with its categories).
  */
-export function episodeToIndexRecord(episode: EpisodeSource): IndexRecord {
+export function episodeToIndexRecord(
+  episode: EpisodeSource,
+  filesPath = DEFAULT_FILES_PATH,
+): IndexRecord {
   const program = populated(episode.program)
   if (!program) throw new Error(`episode ${episode.id}: its program must be populated to index it`)
   const thumbnail = populated(episode.thumbnail ?? null)
@@ -357,8 +370,8 @@ export function episodeToIndexRecord(episode: EpisodeSource): IndexRecord {
       featuredRank: null,
       featuredUntil: null,
       popularity: 0,
-      image: imageOf(episode.thumbnail) ?? imageOf(program.coverImage),
-      media: mediaOf(episode),
+      image: imageOf(episode.thumbnail, filesPath) ?? imageOf(program.coverImage, filesPath),
+      media: mediaOf(episode, filesPath),
     },
   }
 }

@@ -1,4 +1,5 @@
 import type { Payload, Where } from 'payload'
+import { slugOf } from '../lib/catalogueSlugs'
 
 type Paged = 'programs' | 'episodes'
 
@@ -22,7 +23,7 @@ export async function* pagesById<T extends { id: number }>(
   for (let after = 0; ;) {
     const idAfter: Where = { id: { greater_than: after } }
     const result = await payload.find({
-      collection,
+      collection: slugOf(payload, collection),
       where: where ? { and: [where, idAfter] } : idAfter,
       locale: 'all',
       depth,

@@ -38,6 +38,8 @@ import {
   type ProgramSource,
 } from './mappers'
 import { pagesById } from './pagesById'
+import { slugOf } from '../lib/catalogueSlugs'
+import { getMediaMesh } from '../lib/mediaMeshOptions'
 
 export interface ReindexProgress {
   indexed: number
@@ -71,12 +73,12 @@ const publicEpisodesWhere = (now: Date): Where => ({
 export async function countPublic(payload: Payload, now: Date): Promise<number> {
   const [programs, episodes] = await Promise.all([
     payload.count({
-      collection: 'programs',
+      collection: slugOf(payload, 'programs'),
       where: ownRuleWhere(now),
       overrideAccess: true,
     }),
     payload.count({
-      collection: 'episodes',
+      collection: slugOf(payload, 'episodes'),
       where: publicEpisodesWhere(now),
       overrideAccess: true,
     }),
@@ -94,6 +96,7 @@ async function* publicRecords(
   now: Date,
   pageSize: number,
 ): AsyncGenerator<IndexRecord> {
+  const { filesPath } = getMediaMesh(payload).media
   const programs = new Map<number, ProgramSource>()
   for await (const page of pagesById<ProgramSource>(payload, {
     collection: 'programs',
@@ -103,7 +106,7 @@ async function* publicRecords(
   })) {
     for (const doc of page) {
       programs.set(doc.id, doc)
-      yield programToIndexRecord(doc)
+      yield programToIndexRecord(doc, filesPath)
     }
   }
   // depth 0 and no join on the program: public programs are in the map above already.
@@ -123,12 +126,10 @@ async function* publicRecords(
       const program = programs.get(doc.program as number)
       if (!program) continue // its program is not public
       const file = (id: unknown) => (typeof id === 'number' ? (files.get(id) ?? null) : null)
-      yield episodeToIndexRecord({
-        ...doc,
-        program,
-        thumbnail: file(doc.thumbnail),
-        media: file(doc.media),
-      })
+      yield episodeToIndexRecord(
+        { ...doc, program, thumbnail: file(doc.thumbnail), media: file(doc.media) },
+        filesPath,
+      )
     }
   }
 }
@@ -140,7 +141,7 @@ async function loadMedia(
 ): Promise<Map<number, ImageSource & MediaFileSource>> {
   if (ids.length === 0) return new Map()
   const found = await payload.find({
-    collection: 'media',
+    collection: slugOf(payload, 'media'),
     where: { id: { in: [...new Set(ids)] } },
     depth: 0,
     pagination: false,

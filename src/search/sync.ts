@@ -18,6 +18,8 @@ import {
   type ProgramSource,
 } from './mappers'
 import { becomesPublicAt, isPublicNow } from '../lib/publication'
+import { slugOf } from '../lib/catalogueSlugs'
+import { getMediaMesh } from '../lib/mediaMeshOptions'
 
 export const SYNCED_COLLECTIONS = ['programs', 'episodes', 'categories', 'media'] as const
 export type SyncedCollection = (typeof SYNCED_COLLECTIONS)[number]
@@ -46,11 +48,14 @@ const DELETED = 4_000_000_000_000_000
 /** Episodes written per bulk request when a program change fans out to them. */
 export const EPISODE_BATCH = 250
 
+/** Where this app serves stored files (index records carry their paths). */
+const filesPathOf = (payload: Payload) => getMediaMesh(payload).media.filesPath
+
 type Published = { _status?: 'draft' | 'published' | null; publishedAt?: string | null }
 
 async function loadProgram(payload: Payload, id: number) {
   const found = await payload.find({
-    collection: 'programs',
+    collection: slugOf(payload, 'programs'),
     where: { id: { equals: id } },
     locale: 'all',
     depth: 1,
@@ -65,9 +70,13 @@ export async function syncProgram(ctx: SyncContext, id: number): Promise<string>
   const program = await loadProgram(ctx.payload, id)
   let outcome: string
   if (program && isPublicNow(program)) {
-    outcome = await upsertRecord(ctx.client, ctx.names.write, programToIndexRecord(program))
+    outcome = await upsertRecord(
+      ctx.client,
+      ctx.names.write,
+      programToIndexRecord(program, filesPathOf(ctx.payload)),
+    )
   } else {
-    const base = program ? programToIndexRecord(program).version : DELETED
+    const base = program ? programToIndexRecord(program, filesPathOf(ctx.payload)).version : DELETED
     outcome = await removeRecord(ctx.client, ctx.names.write, programIndexId(id), base)
     const due = becomesPublicAt(program)
     if (due) await ctx.queue({ collection: 'programs', id }, { waitUntil: due })
@@ -79,7 +88,7 @@ export async function syncProgram(ctx: SyncContext, id: number): Promise<string>
 
 export async function syncEpisode(ctx: SyncContext, id: number): Promise<string> {
   const found = await ctx.payload.find({
-    collection: 'episodes',
+    collection: slugOf(ctx.payload, 'episodes'),
     where: { id: { equals: id } },
     locale: 'all',
     depth: 1,
@@ -92,7 +101,7 @@ export async function syncEpisode(ctx: SyncContext, id: number): Promise<string>
   const programId = typeof episode.program === 'object' ? episode.program.id : episode.program
   const program = await loadProgram(ctx.payload, programId)
   if (!program) return removeRecord(ctx.client, ctx.names.write, episodeIndexId(id), DELETED)
-  const record = episodeToIndexRecord({ ...episode, program })
+  const record = episodeToIndexRecord({ ...episode, program }, filesPathOf(ctx.payload))
   if (isPublicNow(episode) && isPublicNow(program)) {
     return upsertRecord(ctx.client, ctx.names.write, record)
   }
@@ -111,7 +120,7 @@ async function syncEpisodesOfProgram(ctx: SyncContext, program: ProgramSource & 
     depth: 1,
   })) {
     const operations = page.flatMap((doc): object[] => {
-      const record = episodeToIndexRecord({ ...doc, program })
+      const record = episodeToIndexRecord({ ...doc, program }, filesPathOf(ctx.payload))
       return programPublic && isPublicNow(doc)
         ? bulkWrite(ctx.names.write, record)
         : [bulkRemoval(ctx.names.write, record.id, record.version)]
@@ -145,7 +154,7 @@ async function queueReferencing(
 ) {
   for (let page = 1; ; page++) {
     const result = await ctx.payload.find({
-      collection,
+      collection: slugOf(ctx.payload, collection),
       where,
       depth: 0,
       limit: 500,

@@ -25,6 +25,21 @@ const INSTALLED = path.join(WORK, 'node_modules', 'mediamesh')
 
 let files: string[] = []
 
+/** The names a compiled ES module exports (its closing `export { ... }` statement). */
+async function exportedNames(file: string): Promise<string[]> {
+  const source = await readFile(file, 'utf8')
+  const list = [...source.matchAll(/^export \{([^}]*)\}/gm)].at(-1)?.[1] ?? ''
+  return list
+    .split(',')
+    .map((entry) =>
+      entry
+        .trim()
+        .split(/\s+as\s+/)
+        .at(-1)!,
+    )
+    .filter(Boolean)
+}
+
 beforeAll(async () => {
   await rm(WORK, { recursive: true, force: true })
   await mkdir(INSTALLED, { recursive: true })
@@ -56,8 +71,12 @@ describe('npm pack', () => {
         'package.json',
         'dist/index.js',
         'dist/express.js',
+        'dist/client.js',
+        'dist/rsc.js',
         'dist/types/src/index.d.ts',
         'dist/types/src/express.d.ts',
+        'dist/types/src/exports/client.d.ts',
+        'dist/types/src/exports/rsc.d.ts',
       ]),
     )
     expect(files.some((file) => file.startsWith('dist/chunks/'))).toBe(true)
@@ -78,8 +97,15 @@ describe('npm pack', () => {
       `import { mediaMesh, sanitizeOptions, webDiscoveryHandler, createDiscovery } from 'mediamesh'
 import { discoveryMiddleware } from 'mediamesh/express'
 const config = await mediaMesh({ cursorSecret: 'a-cursor-secret-of-32-characters' })({ collections: [] })
+// Every admin component the config names ('<module>#<export>'), wherever it sits in the config.
+const components = []
+JSON.stringify(config, (key, value) => {
+  if (typeof value === 'string' && /^[@\\w./-]+#\\w+$/.test(value)) components.push(value)
+  return value
+})
 console.log(JSON.stringify({
   collections: config.collections.map((c) => c.slug),
+  components,
   basePath: sanitizeOptions({ cursorSecret: 'a-cursor-secret-of-32-characters' }).discovery.basePath,
   endpoints: config.endpoints.filter((e) => e.path.startsWith('/discovery/')).length,
   adapters: [typeof webDiscoveryHandler, typeof createDiscovery, typeof discoveryMiddleware],
@@ -89,6 +115,7 @@ console.log(JSON.stringify({
     const { stdout } = await exec(process.execPath, [consumer], { cwd: WORK, timeout: 120_000 })
     const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
       collections: string[]
+      components: string[]
       basePath: string
       endpoints: number
       adapters: string[]
@@ -99,6 +126,30 @@ console.log(JSON.stringify({
     expect(report.basePath).toBe('/discovery')
     expect(report.endpoints).toBeGreaterThan(0)
     expect(report.adapters).toEqual(['function', 'function', 'function'])
+
+    // The admin components come from the package's own exports, as Payload's plugins' do, and
+    // each one named is exported there (read statically: the client module needs a bundler).
+    const ours = report.components.filter((component) => component.startsWith('mediamesh'))
+    expect(ours.length).toBeGreaterThan(0)
+    expect(report.components.filter((c) => !/^(mediamesh|@payloadcms)\//.test(c))).toEqual([])
+    for (const component of ours) {
+      const [specifier, name] = component.split('#') as [string, string]
+      expect(['mediamesh/client', 'mediamesh/rsc']).toContain(specifier)
+      const file = specifier === 'mediamesh/client' ? 'dist/client.js' : 'dist/rsc.js'
+      expect(await exportedNames(path.join(INSTALLED, file))).toContain(name)
+    }
+  })
+
+  it('keeps client components client modules: one "use client" module the server views import', async () => {
+    const client = await readFile(path.join(INSTALLED, 'dist/client.js'), 'utf8')
+    expect(client.startsWith('"use client"')).toBe(true)
+    const rsc = await readFile(path.join(INSTALLED, 'dist/rsc.js'), 'utf8')
+    expect(rsc).not.toContain('use client')
+    expect(rsc).toMatch(/from "mediamesh\/client"/)
+    // None of the client components' code is bundled into the server module.
+    for (const name of await exportedNames(path.join(INSTALLED, 'dist/client.js'))) {
+      expect(rsc).not.toMatch(new RegExp(`function ${name}\\(`))
+    }
   })
 
   it('declares its types for both entries', async () => {
@@ -106,7 +157,7 @@ console.log(JSON.stringify({
       exports: Record<string, { types: string; import: string }>
       peerDependencies: Record<string, string>
     }
-    for (const entry of ['.', './express']) {
+    for (const entry of ['.', './express', './client', './rsc']) {
       const types = await readFile(path.join(INSTALLED, manifest.exports[entry]!.types), 'utf8')
       expect(types).toMatch(/export \{|export declare/)
     }

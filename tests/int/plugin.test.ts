@@ -9,7 +9,8 @@ import { configToJSONSchema, type Payload, type SanitizedConfig } from 'payload'
 import config, { appConfig, mediaMeshOptionsFrom } from '../../payload.config'
 import { spawnServer, stopServer, type SpawnedServer } from '../../scripts/lib/spawnServer'
 import { env } from '../../src/env'
-import { Programs } from '../../src/collections/Programs'
+import { programsCollection } from '../../src/collections/Programs'
+import { DEFAULT_SLUGS } from '../../src/lib/catalogueSlugs'
 import { getMediaMesh } from '../../src/lib/mediaMeshOptions'
 import { createSearchClient } from '../../src/search/client'
 import { catalogueIndexNames, ensureCatalogueIndex, upsertRecord } from '../../src/search/indexer'
@@ -48,7 +49,7 @@ describe('mediaMesh({ disabled: true })', () => {
     expect(Object.keys(disabled.admin.components.views ?? {})).not.toContain('searchSync')
     // Programs keep only their own hooks (slug, publication rules), none of search sync's or the
     // rate limits'.
-    const own = Object.values(Programs.hooks ?? {}).reduce(
+    const own = Object.values(programsCollection(DEFAULT_SLUGS).hooks ?? {}).reduce(
       (sum, hooks) => sum + (Array.isArray(hooks) ? hooks.length : 0),
       0,
     )
@@ -67,6 +68,58 @@ describe('mediaMesh({ disabled: true })', () => {
   it('leaves the options of the MediaMesh that runs in place', async () => {
     const payload = await testPayload()
     expect(getMediaMesh(payload).disabled).toBe(false)
+  })
+})
+
+describe('mediaMesh({ collections })', () => {
+  let renamed: SanitizedConfig
+  let enabled: SanitizedConfig
+  const rating = { name: 'rating', type: 'number' } as const
+  const readAll = () => true
+
+  beforeAll(async () => {
+    enabled = await config
+    renamed = await appConfig({
+      ...mediaMeshOptionsFrom(env),
+      collections: {
+        programs: { slug: 'shows', fields: [rating], access: { read: readAll } },
+        episodes: { slug: 'segments', admin: { group: 'Shows' } },
+        media: { slug: 'files' },
+      },
+    })
+  })
+
+  const collection = (slug: string) => renamed.collections.find((c) => c.slug === slug)!
+  const field = (slug: string, name: string) =>
+    collection(slug).flattenedFields.find((f) => f.name === name) as
+      { relationTo?: unknown } | undefined
+
+  it("adds the collections under the host's slugs, with their relationships following", () => {
+    const slugs = renamed.collections.map((c) => c.slug)
+    expect(slugs).toEqual(
+      expect.arrayContaining(['shows', 'segments', 'categories', 'files', 'sources']),
+    )
+    expect(slugs).not.toEqual(expect.arrayContaining(['programs']))
+    expect(field('segments', 'program')?.relationTo).toBe('shows')
+    expect(field('segments', 'media')?.relationTo).toBe('files')
+    expect(field('shows', 'coverImage')?.relationTo).toBe('files')
+    expect(field('sources', 'program')?.relationTo).toBe('shows')
+    expect(field('search-promotions', 'items')?.relationTo).toEqual(['shows', 'segments'])
+  })
+
+  it('appends extra fields, replaces only the access functions given, merges admin options', () => {
+    expect(field('shows', 'rating')).toBeDefined()
+    expect(field('shows', 'slug')).toBeDefined()
+    expect(collection('shows').access.read).toBe(readAll)
+    expect(collection('shows').access.update).toBe(collection('categories').access.update)
+    expect(collection('segments').admin.group).toBe('Shows')
+    expect(collection('segments').admin.useAsTitle).toBe('title')
+  })
+
+  it('syncs the renamed collections to search, and serves files under the media slug', () => {
+    expect(hookCount(renamed, 'shows')).toBe(hookCount(enabled, 'programs'))
+    expect(getMediaMesh({ config: renamed }).media.filesPath).toBe('/api/files/file/')
+    expect(getMediaMesh({ config: renamed }).collections.episodes.slug).toBe('segments')
   })
 })
 

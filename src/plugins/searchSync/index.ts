@@ -5,6 +5,7 @@
 import type { Config, TaskConfig } from 'payload'
 
 import { searchIndexLatency } from '../../jobs/metrics'
+import { DEFAULT_SLUGS } from '../../lib/catalogueSlugs'
 import { DEFAULT_SEARCH_QUEUE, withSearchQueue } from '../../jobs/queues'
 import { logger } from '../../observability/logger'
 import { catalogueChanged } from '../../search/catalogueChanges'
@@ -26,6 +27,7 @@ export const searchSync =
     collections = [...SYNCED_COLLECTIONS],
     queue = DEFAULT_SEARCH_QUEUE,
     attempts = 8,
+    slugs = DEFAULT_SLUGS,
   }: SearchSyncOptions = {}) =>
   (config: Config): Config => {
     const task: TaskConfig = {
@@ -82,19 +84,20 @@ export const searchSync =
     const withSync: Config = {
       ...config,
       collections: (config.collections ?? []).map((collection) => {
-        const slug = collection.slug as (typeof SYNCED_COLLECTIONS)[number]
-        if (!collections.includes(slug)) return collection
+        // Jobs name the collection by its key, whatever slug the host gave it.
+        const key = collections.find((synced) => slugs[synced] === collection.slug)
+        if (!key) return collection
         return {
           ...collection,
           hooks: {
             ...collection.hooks,
             afterChange: [
               ...(collection.hooks?.afterChange ?? []),
-              enqueueSearchSyncAfterChange(slug, queue),
+              enqueueSearchSyncAfterChange(key, queue),
             ],
             afterDelete: [
               ...(collection.hooks?.afterDelete ?? []),
-              enqueueSearchSyncAfterDelete(slug, queue),
+              enqueueSearchSyncAfterDelete(key, queue),
             ],
           },
         }
@@ -108,7 +111,7 @@ export const searchSync =
     return withAdminView(withSearchQueue(withSync, queue), {
       key: 'searchSync',
       path: '/search-sync',
-      Component: '/admin/SearchSyncView#SearchSyncView',
-      navLink: '/admin/SearchSyncNavLink#SearchSyncNavLink',
+      Component: 'mediamesh/rsc#SearchSyncView',
+      navLink: 'mediamesh/rsc#SearchSyncNavLink',
     })
   }

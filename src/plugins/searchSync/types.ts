@@ -1,3 +1,4 @@
+import type { CatalogueSlugs } from '../../lib/catalogueSlugs'
 import type { SyncedCollection } from '../../search/sync'
 
 export interface SearchSyncOptions {
@@ -16,4 +17,6 @@ export interface SearchSyncOptions {
    * @default 8
    */
   attempts?: number
+  /** The collections' slugs in this app. @default their keys */
+  slugs?: CatalogueSlugs
 }

@@ -24,7 +24,9 @@ describe('sanitizeOptions', () => {
     expect(options.ingestion).toEqual(defaults.ingestion)
     expect(options.rateLimits).toEqual(defaults.rateLimits)
     expect(options.insights).toEqual(defaults.insights)
-    expect(options.jobs).toEqual({ searchQueue: 'search' })
+    expect(options.jobs).toEqual({ searchQueue: 'search', autoRun: false })
+    expect(options.collections.programs).toEqual({ slug: 'programs' })
+    expect(options.collections.sources).toEqual({ slug: 'sources' })
     expect(options.queryBounds).toEqual({ maxWhereConditions: 30, maxWherePathSegments: 3 })
     expect(options.media).toMatchObject({
       dir: 'media',
@@ -59,6 +61,35 @@ describe('sanitizeOptions', () => {
       region: 'us-east-1',
       forcePathStyle: false,
     })
+  })
+
+  it('takes collection slugs and overrides, and serves files under the media slug', () => {
+    const extra = { name: 'rating', type: 'number' } as const
+    const options = sanitizeOptions({
+      cursorSecret,
+      collections: { programs: { slug: 'shows', fields: [extra] }, media: { slug: 'files' } },
+    })
+    expect(options.collections.programs).toEqual({ slug: 'shows', fields: [extra] })
+    expect(options.collections.episodes.slug).toBe('episodes')
+    expect(options.media.filesPath).toBe('/api/files/file/')
+  })
+
+  it('refuses slugs Payload or the database could not take, and two collections on one slug', () => {
+    expect(() =>
+      sanitizeOptions({
+        cursorSecret,
+        collections: { programs: { slug: 'Shows' }, episodes: { slug: 'shows_2' } },
+      }),
+    ).toThrow(/collections\.programs\.slug .*\n.*collections\.episodes\.slug/)
+    expect(() =>
+      sanitizeOptions({
+        cursorSecret,
+        collections: { programs: { slug: 'items' }, episodes: { slug: 'items' } },
+      }),
+    ).toThrow('collections must have distinct slugs')
+    expect(() => sanitizeOptions({ cursorSecret, collections: { shows: {} } as never })).toThrow(
+      'collections.shows is not a MediaMesh collection',
+    )
   })
 
   it('does not need a node URL when given a ready client', () => {

@@ -21,17 +21,17 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { FetchSourceNow as FetchSourceNow_ba31aa35d0c56a68a3722b456359a479 } from '../../../admin/FetchSourceNow'
-import { PrefillFromQuery as PrefillFromQuery_b2cce2d0a759b80e7da38de1dee33237 } from '../../../admin/PrefillFromQuery'
+import { FetchSourceNow as FetchSourceNow_5527f15fd9d9fa90d6b4f39b6ad2887b } from 'mediamesh/client'
+import { PrefillFromQuery as PrefillFromQuery_5527f15fd9d9fa90d6b4f39b6ad2887b } from 'mediamesh/client'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
-import { SearchSyncNavLink as SearchSyncNavLink_ff594741974c49fb5b3b95f6c9002cd8 } from '../../../admin/SearchSyncNavLink'
-import { SearchInsightsNavLink as SearchInsightsNavLink_667b8e5f134114e7c28248bf82f3b15b } from '../../../admin/SearchInsightsNavLink'
-import { SearchPreviewNavLink as SearchPreviewNavLink_11619df742366b3d8f565eb2e09d4906 } from '../../../admin/SearchPreviewNavLink'
+import { SearchSyncNavLink as SearchSyncNavLink_33788501a9c68c4cbc28b6bc358ca040 } from 'mediamesh/rsc'
+import { SearchInsightsNavLink as SearchInsightsNavLink_33788501a9c68c4cbc28b6bc358ca040 } from 'mediamesh/rsc'
+import { SearchPreviewNavLink as SearchPreviewNavLink_33788501a9c68c4cbc28b6bc358ca040 } from 'mediamesh/rsc'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
-import { SearchSyncView as SearchSyncView_f958cf6acb21f1a9c0a33731959de5e8 } from '../../../admin/SearchSyncView'
-import { SearchInsightsView as SearchInsightsView_af4711a0b02d6dd9a405fa22c615885f } from '../../../admin/SearchInsightsView'
-import { SearchPreviewView as SearchPreviewView_bacee01c28c4cf29d0850c562d9afe75 } from '../../../admin/SearchPreviewView'
+import { SearchSyncView as SearchSyncView_33788501a9c68c4cbc28b6bc358ca040 } from 'mediamesh/rsc'
+import { SearchInsightsView as SearchInsightsView_33788501a9c68c4cbc28b6bc358ca040 } from 'mediamesh/rsc'
+import { SearchPreviewView as SearchPreviewView_33788501a9c68c4cbc28b6bc358ca040 } from 'mediamesh/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -59,16 +59,16 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/admin/FetchSourceNow#FetchSourceNow": FetchSourceNow_ba31aa35d0c56a68a3722b456359a479,
-  "/admin/PrefillFromQuery#PrefillFromQuery": PrefillFromQuery_b2cce2d0a759b80e7da38de1dee33237,
+  "mediamesh/client#FetchSourceNow": FetchSourceNow_5527f15fd9d9fa90d6b4f39b6ad2887b,
+  "mediamesh/client#PrefillFromQuery": PrefillFromQuery_5527f15fd9d9fa90d6b4f39b6ad2887b,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
-  "/admin/SearchSyncNavLink#SearchSyncNavLink": SearchSyncNavLink_ff594741974c49fb5b3b95f6c9002cd8,
-  "/admin/SearchInsightsNavLink#SearchInsightsNavLink": SearchInsightsNavLink_667b8e5f134114e7c28248bf82f3b15b,
-  "/admin/SearchPreviewNavLink#SearchPreviewNavLink": SearchPreviewNavLink_11619df742366b3d8f565eb2e09d4906,
+  "mediamesh/rsc#SearchSyncNavLink": SearchSyncNavLink_33788501a9c68c4cbc28b6bc358ca040,
+  "mediamesh/rsc#SearchInsightsNavLink": SearchInsightsNavLink_33788501a9c68c4cbc28b6bc358ca040,
+  "mediamesh/rsc#SearchPreviewNavLink": SearchPreviewNavLink_33788501a9c68c4cbc28b6bc358ca040,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
-  "/admin/SearchSyncView#SearchSyncView": SearchSyncView_f958cf6acb21f1a9c0a33731959de5e8,
-  "/admin/SearchInsightsView#SearchInsightsView": SearchInsightsView_af4711a0b02d6dd9a405fa22c615885f,
-  "/admin/SearchPreviewView#SearchPreviewView": SearchPreviewView_bacee01c28c4cf29d0850c562d9afe75,
+  "mediamesh/rsc#SearchSyncView": SearchSyncView_33788501a9c68c4cbc28b6bc358ca040,
+  "mediamesh/rsc#SearchInsightsView": SearchInsightsView_33788501a9c68c4cbc28b6bc358ca040,
+  "mediamesh/rsc#SearchPreviewView": SearchPreviewView_33788501a9c68c4cbc28b6bc358ca040,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
