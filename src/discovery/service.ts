@@ -20,8 +20,6 @@ import {
   buildPinnedRequest,
   buildRelatedRequest,
   buildSearchRequest,
-  RESULT_SOURCE,
-  sortFor,
 } from './query/searchRequest'
 import { expandSynonyms } from './query/synonyms'
 import type {
@@ -37,6 +35,16 @@ import type {
   SuggestParams,
   TrendingParams,
 } from './schemas'
+import {
+  buildByIdsRequest,
+  buildCategoryCountsRequest,
+  buildEpisodeRequest,
+  buildFeaturedRequest,
+  buildProgramBySlugRequest,
+  buildProgramEpisodesRequest,
+  buildRecentEpisodesRequest,
+  buildSuggestRequest,
+} from './query/catalogueRequests'
 import { TYPED_ID } from './schemas'
 import type { SearchBackend } from './searchBackend'
 import { nextPromotionChange, promotionApplies, SearchRulesCache } from './searchRules'
@@ -47,7 +55,6 @@ import { type Interpretation, understand, type Vocabulary } from './understand'
 import { slugOf } from '../lib/catalogueSlugs'
 
 type Source = Partial<CatalogueDoc>
-type Query = estypes.QueryDslQueryContainer
 
 interface CategoryEntry {
   slug: string
@@ -394,42 +401,10 @@ export class DiscoveryService {
         Object.values(category.name).some((name) => name && wordPrefix(name, q)),
       )
       .slice(0, Math.min(3, limit))
-    const response = await this.backend.search<Source>('suggest', {
-      size: limit - categoryMatches.length,
-      _source: ['type', 'docId', 'slug', 'title', 'program'],
-      query: {
-        bool: {
-          must: [
-            {
-              bool: {
-                should: [
-                  {
-                    multi_match: {
-                      query: q,
-                      fields: ['title.en.prefix', 'title.ar.prefix'],
-                      operator: 'and',
-                      boost: 3,
-                    },
-                  },
-                  {
-                    multi_match: {
-                      query: q,
-                      fields: ['title.en', 'title.ar'],
-                      fuzziness: 'AUTO',
-                      prefix_length: 1,
-                      operator: 'and',
-                    },
-                  },
-                ],
-                minimum_should_match: 1,
-              },
-            },
-          ],
-          // Programs are where listeners usually want to go.
-          should: [{ term: { type: { value: 'program', boost: 1.5 } } }],
-        },
-      },
-    })
+    const response = await this.backend.search<Source>(
+      'suggest',
+      buildSuggestRequest(q, limit - categoryMatches.length),
+    )
     const documents = (response.hits.hits as Hit[]).map((hit) => {
       const source = sourceOf(hit)
       const item = toItem(source, shown)
@@ -458,32 +433,7 @@ export class DiscoveryService {
 
   async featured({ locale, limit }: FeaturedParams) {
     const now = new Date()
-    const response = await this.backend.search<Source>('search', {
-      size: limit,
-      _source: [...RESULT_SOURCE, 'featuredUntil'],
-      query: {
-        bool: {
-          filter: [
-            { term: { featured: true } },
-            {
-              bool: {
-                should: [
-                  { bool: { must_not: { exists: { field: 'featuredUntil' } } } },
-                  { range: { featuredUntil: { gt: now.toISOString() } } },
-                ],
-                minimum_should_match: 1,
-              },
-            },
-          ],
-        },
-      },
-      sort: [
-        { featuredRank: { order: 'asc', missing: '_last' } },
-        { publishedAt: 'desc' },
-        { type: 'asc' },
-        { docId: 'asc' },
-      ],
-    })
+    const response = await this.backend.search<Source>('search', buildFeaturedRequest(now, limit))
     const sources = (response.hits.hits as Hit[]).map(sourceOf)
     // Fresh only until the first shown item's featuring ends.
     const expiries = sources
@@ -505,12 +455,7 @@ export class DiscoveryService {
       return { value: { window, basis: 'signals' as const, results }, ttlMs: 60_000 }
     }
     // No signals yet (or Redis unreachable): the newest episodes, so the rail is never empty.
-    const recent = await this.backend.search<Source>('search', {
-      size: limit,
-      _source: RESULT_SOURCE,
-      query: { term: { type: 'episode' } },
-      sort: sortFor({ sort: 'newest' }),
-    })
+    const recent = await this.backend.search<Source>('search', buildRecentEpisodesRequest(limit))
     return {
       value: {
         window,
@@ -531,11 +476,7 @@ export class DiscoveryService {
   }
 
   private async byIds(ids: string[]): Promise<Map<string, Source>> {
-    const response = await this.backend.search<Source>('lookup', {
-      size: ids.length,
-      _source: RESULT_SOURCE,
-      query: { ids: { values: ids } },
-    })
+    const response = await this.backend.search<Source>('lookup', buildByIdsRequest(ids))
     return new Map((response.hits.hits as Hit[]).map((hit) => [hit._id!, sourceOf(hit)]))
   }
 
@@ -544,10 +485,7 @@ export class DiscoveryService {
   async categoriesWithCounts({ locale }: CategoriesParams) {
     const [list, response] = await Promise.all([
       this.categoryList(),
-      this.backend.search('aggregate', {
-        size: 0,
-        aggs: { categories: { terms: { field: 'categories.slug', size: 1000 } } },
-      }),
+      this.backend.search('aggregate', buildCategoryCountsRequest()),
     ])
     const counts = new Map(
       (
@@ -615,11 +553,7 @@ export class DiscoveryService {
   // -- programs and episodes -------------------------------------------------------------------
 
   private async programBySlug(slug: string): Promise<Source> {
-    const response = await this.backend.search<Source>('lookup', {
-      size: 1,
-      _source: RESULT_SOURCE,
-      query: { bool: { filter: [{ term: { type: 'program' } }, { term: { slug } }] } },
-    })
+    const response = await this.backend.search<Source>('lookup', buildProgramBySlugRequest(slug))
     const hit = (response.hits.hits as Hit[])[0]
     if (!hit) throw new ApiError(404, 'not_found', `No published program with slug "${slug}".`)
     return sourceOf(hit)
@@ -630,16 +564,10 @@ export class DiscoveryService {
     const after = cursor ? decodeCursor(this.cursorSecret, cursor, fingerprint) : undefined
     const [program, episodes] = await Promise.all([
       this.programBySlug(slug),
-      this.backend.search<Source>('search', {
-        size: limit + 1,
-        track_total_hits: true,
-        _source: RESULT_SOURCE,
-        query: {
-          bool: { filter: [{ term: { type: 'episode' } }, { term: { 'program.slug': slug } }] },
-        },
-        sort: sortFor({ sort: 'newest' }),
-        ...(after ? { search_after: after as estypes.FieldValue[] } : {}),
-      }),
+      this.backend.search<Source>(
+        'search',
+        buildProgramEpisodesRequest(slug, limit + 1, after as estypes.FieldValue[] | undefined),
+      ),
     ])
     const hits = (episodes.hits.hits as Hit[]).slice(0, limit)
     const more = episodes.hits.hits.length > limit
@@ -717,16 +645,10 @@ export class DiscoveryService {
     if (typed && typed[1] !== 'episode') {
       throw new ApiError(404, 'not_found', `${idOrSlug} is not an episode id.`)
     }
-    const filter: Query[] = typed
-      ? [{ ids: { values: [idOrSlug] } }]
-      : [{ term: { type: 'episode' } }, { term: { slug: idOrSlug } }]
-    if (program) filter.push({ term: { 'program.slug': program } })
-    const response = await this.backend.search<Source>('lookup', {
-      size: 2,
-      _source: RESULT_SOURCE,
-      query: { bool: { filter } },
-      sort: sortFor({ sort: 'newest' }),
-    })
+    const response = await this.backend.search<Source>(
+      'lookup',
+      buildEpisodeRequest(idOrSlug, { typedId: Boolean(typed), programSlug: program }),
+    )
     const hits = response.hits.hits as Hit[]
     if (!hits.length) throw new ApiError(404, 'not_found', `No published episode "${idOrSlug}".`)
     if (hits.length > 1) {
