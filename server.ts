@@ -9,7 +9,7 @@ nextEnv.loadEnvConfig(process.cwd(), dev)
 
 const { env } = await import('./src/env')
 const { flushLogs, logger } = await import('./src/observability/logger')
-const { startServer } = await import('./src/server/createServer')
+const { startServer } = await import('./src/host/createServer')
 
 try {
   const running = await startServer({ dev, port: env.PORT, host: env.HOST })

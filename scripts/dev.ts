@@ -28,7 +28,7 @@ const { env } = await import('../src/env')
 const { logger } = await import('../src/observability/logger')
 const { ensureElasticsearch, ensurePostgres, ensureRedis } = await import('./lib/services')
 const { printDemoLogins, runSeed } = await import('./seed/runSeed')
-const { startServer } = await import('../src/server/createServer')
+const { startServer } = await import('../src/host/createServer')
 const { getPayload } = await import('payload')
 const { default: config } = await import('../payload.config')
 

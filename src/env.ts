@@ -220,7 +220,7 @@ const schema = z
      */
     GRAPHQL_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(1000).default(20),
     /**
-     * Estimated cost of one GraphQL request (src/http/graphqlCost.ts: every root field is a query,
+     * Estimated cost of one GraphQL request (src/host/graphqlCost.ts: every root field is a query,
      * fields under a list count once per document the list may return). Refused with 400 above it.
      */
     GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(5000),

@@ -32,7 +32,7 @@ function toDiscoveryRequest(req: Request, res: Response): DiscoveryRequest {
 }
 
 function send(res: Response, { route, status, headers, body }: DiscoveryResponse): void {
-  // The route pattern labels the request's metrics and log line (src/http/requestObservability.ts).
+  // The route pattern labels the request's metrics and log line (src/host/requestObservability.ts).
   if (route) res.locals.route = `${res.req.baseUrl}${route}`
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
   res.status(status).end(body)

@@ -429,7 +429,7 @@ export const episodeResponse = z.strictObject({ episode: catalogueItem })
 
 export const eventResponse = z.strictObject({ accepted: z.literal(true) })
 
-/** RFC 9457 problem details (src/http/problem.ts), with the extension members clients read. */
+/** RFC 9457 problem details (src/lib/problem.ts), with the extension members clients read. */
 export const problemDetails = z.strictObject({
   type: z.string().describe('URI reference of the kind of problem; its page explains it.'),
   title: z.string().describe('Short, human-readable summary of the kind of problem.'),

@@ -3,7 +3,7 @@
  * address and email (slows password guessing without locking out the real user from elsewhere),
  * account recovery (unlock, forgot- and reset-password) likewise, and writes per user. Only REST
  * and GraphQL calls count; the Local API (jobs, seed, scripts) does not. A GraphQL request is
- * counted by the host before it runs, one point per operation (src/http/graphqlGuard.ts); REST
+ * counted by the host before it runs, one point per operation (src/host/graphqlGuard.ts); REST
  * requests carry one operation each and are counted here.
  */
 import {
@@ -15,12 +15,12 @@ import {
 
 import { consume, type LimiterName } from '../ratelimit/limiters'
 
-/** Set by the Express host on every request it hands to Next (see src/server/createServer.ts). */
+/** Set by the Express host on every request it hands to Next (see src/host/createServer.ts). */
 export const CLIENT_IP_HEADER = 'x-mediamesh-client-ip'
 
 /**
  * Set by the host on a GraphQL request whose operations it has already counted, one point each,
- * before any ran (src/http/graphqlGuard.ts); removed from every incoming request first, so clients
+ * before any ran (src/host/graphqlGuard.ts); removed from every incoming request first, so clients
  * cannot set it.
  */
 export const OPERATIONS_COUNTED_HEADER = 'x-mediamesh-operations-counted'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { checkReadiness } from '../../src/health/readiness'
+import { checkReadiness } from '../../src/host/readiness'
 
 const ok = async () => undefined
 const fail = async () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from '@jest/globals'
 import { apiKeyStrengthBits, weakApiKeyReason } from '../../src/auth/accountChanges'
 import { whereProblem } from '../../src/hooks/refuseInvalidQueries'
 import type { Request } from 'express'
-import { malformedWhere, unsafeFileName, unsupportedBody } from '../../src/http/apiRequestGuards'
-import { crossSiteRefusal, withSecure } from '../../src/http/crossSiteWrites'
+import { malformedWhere, unsafeFileName, unsupportedBody } from '../../src/host/apiRequestGuards'
+import { crossSiteRefusal, withSecure } from '../../src/host/crossSiteWrites'
 import { withoutSuggestions } from '../../src/plugins/securityHardening'
 
 const own = ['http://cms.example:3000']

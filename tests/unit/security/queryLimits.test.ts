@@ -6,8 +6,8 @@ import {
   analyseGraphql,
   graphqlLimitExceeded,
   ROOT_FIELD_COST,
-} from '../../../src/http/graphqlCost'
-import { operationLimit } from '../../../src/http/graphqlGuard'
+} from '../../../src/host/graphqlCost'
+import { operationLimit } from '../../../src/host/graphqlGuard'
 
 const limits = { maxRootFields: 20, maxCost: 5000, maxDepth: 12 }
 const analyse = (query: string, variables = {}) => analyseGraphql(parse(query), variables)

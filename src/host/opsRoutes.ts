@@ -1,8 +1,8 @@
 import { Router } from 'express'
 
 import type { Env } from '../env'
-import type { DependencyCheck } from '../health/readiness'
-import { checkReadiness } from '../health/readiness'
+import type { DependencyCheck } from './readiness'
+import { checkReadiness } from './readiness'
 import { registry } from '../observability/metrics'
 import { sendProblem } from '../lib/problem'
 import { bearerMatches } from '../observability/metricsServer'
