@@ -20,11 +20,14 @@ import { Users } from './src/collections/Users'
 import { env, type Env } from './src/env'
 import { translateDatabaseErrors } from './src/hooks/translateDatabaseErrors'
 import { migrations } from './src/migrations'
-import { logger } from './src/observability/logger'
+import { configureLogger } from './src/observability/logger'
 import { CLIENT_IP_HEADER } from './src/plugins/cmsRateLimits'
 import { mediaMesh } from './src/plugins/mediaMesh'
 import { hardenSanitizedConfig } from './src/plugins/securityHardening'
 import type { MediaMeshOptions } from './src/plugins/types'
+
+// This app's logging, from its environment (MediaMesh itself reads none).
+const logger = configureLogger({ level: env.LOG_LEVEL, pretty: env.LOG_FORMAT === 'pretty' })
 
 // The project folder, also when this file runs compiled (dist/) or bundled by Next (.next/).
 const dirname = projectRoot(import.meta.url)

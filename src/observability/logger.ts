@@ -1,7 +1,6 @@
-import { pino } from 'pino'
+import { pino, type Level, type Logger } from 'pino'
 import { build as prettyStream } from 'pino-pretty'
 
-import { env } from '../env'
 import { currentRequestId } from './requestContext'
 
 /**
@@ -52,35 +51,57 @@ export function serializeError(error: Error) {
   return serialized
 }
 
+/** How the process logs: set by the host (this app: LOG_LEVEL and LOG_FORMAT, in payload.config.ts). */
+export interface LoggerSettings {
+  /** @default 'info' */
+  level?: Level | 'silent'
+  /** Payload's human-readable development format instead of one JSON object per line. @default false */
+  pretty?: boolean
+}
+
+function createLogger({ level = 'info', pretty = false }: LoggerSettings = {}): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'mediamesh' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      serializers: { err: serializeError, error: serializeError },
+      mixin() {
+        const reqId = currentRequestId()
+        return reqId ? { reqId } : {}
+      },
+    },
+    pretty
+      ? // Payload's own development format; `service` and the host's name add nothing on a laptop.
+        prettyStream({
+          colorize: Boolean(process.stdout.isTTY),
+          ignore: 'pid,hostname,service',
+          translateTime: 'SYS:HH:MM:ss',
+          sync: true,
+        })
+      : // Asynchronous writes (lines written together when stdout is ready) instead of one blocking
+        // write per line. flushLogs() drains them on shutdown and before a fatal exit.
+        pino.destination({ dest: 1, sync: false }),
+  )
+}
+
 /**
  * The one pino logger of the process, shared with Payload (payload.config.ts passes it in). Every
  * line written while handling a request carries that request's `reqId`, including lines written by
  * Payload and by jobs the request caused, because the id is read from the async context.
+ *
+ * JSON at `info` until the host calls `configureLogger`: MediaMesh reads no environment. A live
+ * binding, so every module that imported it logs through the configured one.
  */
-export const logger = pino(
-  {
-    level: env.LOG_LEVEL,
-    base: { service: 'mediamesh' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    serializers: { err: serializeError, error: serializeError },
-    mixin() {
-      const reqId = currentRequestId()
-      return reqId ? { reqId } : {}
-    },
-  },
-  env.LOG_FORMAT === 'pretty'
-    ? // Payload's own development format; `service` and the host's name add nothing on a laptop.
-      prettyStream({
-        colorize: Boolean(process.stdout.isTTY),
-        ignore: 'pid,hostname,service',
-        translateTime: 'SYS:HH:MM:ss',
-        sync: true,
-      })
-    : // Asynchronous writes (lines written together when stdout is ready) instead of one blocking
-      // write per line. flushLogs() drains them on shutdown and before a fatal exit.
-      pino.destination({ dest: 1, sync: false }),
-)
+export let logger: Logger = createLogger()
+
+/** Replaces the process's logger (the host does, once, before building its Payload config). */
+export function configureLogger(settings: LoggerSettings): Logger {
+  logger.flush()
+  logger = createLogger(settings)
+  return logger
+}
 
 /** Writes out buffered log lines; call before the process exits. */
 export function flushLogs(): Promise<void> {

@@ -112,7 +112,12 @@ console.log(JSON.stringify({
 }))
 `,
     )
-    const { stdout } = await exec(process.execPath, [consumer], { cwd: WORK, timeout: 120_000 })
+    // In production and with none of this repository's environment: the package reads none.
+    const { stdout } = await exec(process.execPath, [consumer], {
+      cwd: WORK,
+      timeout: 120_000,
+      env: { PATH: process.env.PATH, NODE_ENV: 'production' },
+    })
     const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
       collections: string[]
       components: string[]
