@@ -12,6 +12,7 @@ export {
   type SanitizedMediaMeshOptions,
 } from './plugins/types'
 export { getMediaMesh } from './lib/mediaMeshOptions'
+export { configureLogger, type LoggerSettings } from './observability/logger'
 export { CATALOGUE_COLLECTIONS, slugOf, type CatalogueCollection } from './lib/catalogueSlugs'
 export { startJobRunner, stopJobRunners, type JobRunner } from './jobs/claimingRunner'
 export type { Category, Episode, Media, Program, Source } from './payload-types'
