@@ -63,43 +63,39 @@ export function meaningful(words: string[]): string[] {
 
 const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'ar' : 'en')
 
-/** Every searchable field with its weight (see the module comment). */
-export function weightedFields(locale: Locale): string[] {
-  const other = otherLocale(locale)
+/** `field^boost` in both languages (`<path>.en`, `<path>.ar`, then `suffix`). */
+const bothLanguages = (path: string, boost: number, suffix = '') =>
+  ['en', 'ar'].map((language) => `${path}.${language}${suffix}^${boost}`)
+
+/** Titles, program titles and category names: searched for words and for typos alike. */
+function titleFields(locale: Locale): string[] {
   return [
     `title.${locale}^4`,
-    `title.${other}^3.5`,
-    'program.title.en^2.5',
-    'program.title.ar^2.5',
-    'categories.name.en.text^2.5',
-    'categories.name.ar.text^2.5',
-    'tags.en^2',
-    'tags.ar^2',
-    'labels.en^1.5',
-    'labels.ar^1.5',
-    'summary.en^1.5',
-    'summary.ar^1.5',
-    'description.en^0.5',
-    'description.ar^0.5',
+    `title.${otherLocale(locale)}^3.5`,
+    ...bothLanguages('program.title', 2.5),
+    ...bothLanguages('categories.name', 2.5, '.text'),
+  ]
+}
+
+/** Every searchable field with its weight (see the module comment). */
+export function weightedFields(locale: Locale): string[] {
+  return [
+    ...titleFields(locale),
+    ...bothLanguages('tags', 2),
+    ...bothLanguages('labels', 1.5),
+    ...bothLanguages('summary', 1.5),
+    ...bothLanguages('description', 0.5),
   ]
 }
 
 /** Short fields where a typo is worth correcting (fuzzy over descriptions is slow and noisy). */
 function fuzzyFields(locale: Locale): string[] {
-  const other = otherLocale(locale)
   return [
-    `title.${locale}^4`,
-    `title.${other}^3.5`,
-    'program.title.en^2.5',
-    'program.title.ar^2.5',
-    'categories.name.en.text^2.5',
-    'categories.name.ar.text^2.5',
-    'summary.en^1.5',
-    'summary.ar^1.5',
+    ...titleFields(locale),
+    ...bothLanguages('summary', 1.5),
     // Whole words of titles and summaries as written: a stemmed word is too short to correct
     // ("glasblowng" is two typos from "glassblowing" but three from its stem "glassblow").
-    'vocabulary.en^2',
-    'vocabulary.ar^2',
+    ...bothLanguages('vocabulary', 2),
   ]
 }
 
