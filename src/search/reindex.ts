@@ -152,6 +152,13 @@ async function loadMedia(
   )
 }
 
+/**
+ * One bulk request of the load (up to flushBytes, 5 MB) may take far longer than the client's
+ * 5 s default while the node merges segments on a busy machine: a timeout there aborted a whole
+ * 100,000-document rebuild. Retrying is safe, every write carries its external version.
+ */
+const BULK_REQUEST = { requestTimeout: 120_000, maxRetries: 3 }
+
 export async function reindexCatalogue(
   payload: Payload,
   client: Client,
@@ -189,29 +196,32 @@ async function rebuild(
     const total = await countPublic(payload, started)
     let sent = 0
     const dropped: string[] = []
-    const stats = await client.helpers.bulk<IndexRecord>({
-      datasource: publicRecords(payload, started, pageSize),
-      flushBytes: 5_000_000,
-      concurrency: 2,
-      retries: 5, // 429s from the bulk queue are retried with backoff by the helper
-      wait: 1000,
-      onDocument(record) {
-        sent++
-        if (onProgress && sent % 250 === 0) {
-          onProgress({
-            indexed: sent,
-            total,
-            rate: sent / ((Date.now() - started.getTime()) / 1000),
-          })
-        }
-        return bulkWrite(index, record)
+    const stats = await client.helpers.bulk<IndexRecord>(
+      {
+        datasource: publicRecords(payload, started, pageSize),
+        flushBytes: 5_000_000,
+        concurrency: 2,
+        retries: 5, // 429s from the bulk queue are retried with backoff by the helper
+        wait: 1000,
+        onDocument(record) {
+          sent++
+          if (onProgress && sent % 250 === 0) {
+            onProgress({
+              indexed: sent,
+              total,
+              rate: sent / ((Date.now() - started.getTime()) / 1000),
+            })
+          }
+          return bulkWrite(index, record)
+        },
+        onDrop(failure) {
+          // A conflict means a sync job already wrote a newer version into the new index: fine.
+          if (failure.status !== 409)
+            dropped.push(`${failure.document.id}: ${failure.error?.reason ?? failure.status}`)
+        },
       },
-      onDrop(failure) {
-        // A conflict means a sync job already wrote a newer version into the new index: fine.
-        if (failure.status !== 409)
-          dropped.push(`${failure.document.id}: ${failure.error?.reason ?? failure.status}`)
-      },
-    })
+      BULK_REQUEST,
+    )
     if (dropped.length)
       throw new Error(`${dropped.length} documents failed to index; first: ${dropped[0]}`)
 
