@@ -155,7 +155,9 @@ async function loadMedia(
 /**
  * One bulk request of the load (up to flushBytes, 5 MB) may take far longer than the client's
  * 5 s default while the node merges segments on a busy machine: a timeout there aborted a whole
- * 100,000-document rebuild. Retrying is safe, every write carries its external version.
+ * 100,000-document rebuild. Connection errors are retried (safe: every write carries its external
+ * version); a timeout is not (the transport never retries one), so it fails the rebuild, which
+ * leaves the live index untouched.
  */
 const BULK_REQUEST = { requestTimeout: 120_000, maxRetries: 3 }
 
